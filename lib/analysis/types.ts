@@ -213,3 +213,23 @@ export type AnalysisResult = {
   wastedPaths: WastedPath[];
   notes: string[];
 };
+
+/* ---------- The merged filesystem (after whiteouts), shared by the waste and content analyses ---------- */
+
+export type MergedNode = FileEntry & { layerIndex: number };
+
+export type MergedTree = {
+  /** Surviving entries by normalised path (no whiteouts). */
+  nodes: Map<string, MergedNode>;
+  /**
+   * Follows symlinks inside the image root (absolute targets are rooted at the image, ".." never escapes
+   * "/", loops give undefined), also through symlinked parent directories (usr-merged /bin, /lib).
+   */
+  resolve(path: string): MergedNode | undefined;
+};
+
+/** Results of the content inspection (lib/inspect). */
+export type ContentFacts = Pick<
+  AnalysisResult,
+  "os" | "libc" | "shell" | "packageManager" | "java" | "user" | "entrypoint" | "cmd" | "exposedPorts" | "setuidCount"
+>;
