@@ -1,0 +1,11 @@
+export { Badge, type BadgeTone } from "./badge";
+export { Bytes } from "./bytes";
+export { Card } from "./card";
+export { DataTable, type Column, type DataTableProps } from "./data-table";
+export { EmptyState } from "./empty-state";
+export { ProgressBar } from "./progress-bar";
+export { ChartSkeleton, Skeleton, TableSkeleton } from "./skeleton";
+export { Stat, StatGrid } from "./stat";
+export { UnitToggle } from "./unit-toggle";
+export { UnitsProvider, useUnits } from "./units-provider";
+export { YesNo } from "./yes-no";
