@@ -1,0 +1,124 @@
+"use client";
+
+import { useState } from "react";
+import { Bar, BarChart as RBarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import type { BarPoint, SeriesSpec } from "@/lib/charts";
+import { useUnits } from "@/components/ui/units-provider";
+import { ChartDataTable, ChartFrame } from "./chart-frame";
+import { ChartTooltip } from "./chart-tooltip";
+import { logDomain, seriesColor, truncateLabel, valueFormat, type ValueKind } from "./value-format";
+
+export type BarChartProps = {
+  title: string;
+  data: readonly BarPoint[];
+  series: readonly SeriesSpec[];
+  valueKind: ValueKind;
+  stacked?: boolean;
+  /** Offer a log-scale switch (not for stacked bars, where log segments would lie about proportions). */
+  logToggle?: boolean;
+  /** Width reserved for category labels. */
+  labelWidth?: number;
+  /** Bar thickness in px; the chart grows with the number of categories. */
+  barSize?: number;
+};
+
+/** Horizontal bars (long image names read best on the vertical axis), one category per BarPoint. */
+export function BarChart({
+  title,
+  data,
+  series,
+  valueKind,
+  stacked = false,
+  logToggle = false,
+  labelWidth = 170,
+  barSize,
+}: BarChartProps) {
+  const { system } = useUnits();
+  const [log, setLog] = useState(false);
+  const fmt = valueFormat(valueKind, system);
+  const useLog = log && logToggle && !stacked;
+  const all = data.flatMap((d) => series.map((s) => d.values[s.key] ?? 0));
+  const logAxis = useLog ? logDomain(all) : null;
+  const thickness = barSize ?? (stacked || series.length === 1 ? 18 : 12);
+  const perCategory = stacked ? thickness + 12 : thickness * series.length + 14;
+  const height = Math.max(140, data.length * perCategory + (series.length > 1 ? 80 : 50));
+
+  const controls =
+    logToggle && !stacked ? (
+      <label className="inline-flex items-center gap-1.5">
+        <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
+        Log scale
+      </label>
+    ) : null;
+
+  const table = (
+    <ChartDataTable
+      caption={title}
+      head={["", ...series.map((s) => s.label)]}
+      rows={data.map((d) => ({
+        key: d.id ?? d.label,
+        cells: [d.label, ...series.map((s) => fmt.full(d.values[s.key] ?? 0))],
+      }))}
+    />
+  );
+
+  return (
+    <ChartFrame title={title} height={height} controls={controls} dataTable={table}>
+      <RBarChart
+        data={[...data]}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
+        barGap={2}
+      >
+        <CartesianGrid horizontal={false} stroke="var(--chart-grid)" />
+        <XAxis
+          type="number"
+          stroke="var(--chart-axis)"
+          tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
+          tickFormatter={fmt.tick}
+          {...(logAxis
+            ? { scale: "log" as const, domain: logAxis.domain, ticks: logAxis.ticks, allowDataOverflow: true }
+            : { domain: [0, "auto"] as [number, string] })}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={labelWidth}
+          interval={0}
+          stroke="var(--chart-axis)"
+          tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
+          tickFormatter={(v: string) => truncateLabel(v, Math.floor(labelWidth / 7))}
+        />
+        <Tooltip
+          cursor={{ fill: "var(--surface-2)" }}
+          content={(p) => (
+            <ChartTooltip
+              {...p}
+              format={fmt}
+              note={(d) => {
+                const point = d as BarPoint | undefined;
+                return point && point.rowCount > 1 ? `Stands for ${point.rowCount} images` : null;
+              }}
+            />
+          )}
+        />
+        {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {series.map((s, i) => (
+          <Bar
+            key={s.key}
+            name={s.label}
+            dataKey={(d: BarPoint) => {
+              const v = d.values[s.key];
+              // A log axis cannot place zero; leave the bar out rather than draw it at the axis minimum.
+              return useLog && !(v > 0) ? null : (v ?? 0);
+            }}
+            fill={seriesColor(s.color, i)}
+            stackId={stacked ? "stack" : undefined}
+            barSize={thickness}
+            isAnimationActive={false}
+          />
+        ))}
+      </RBarChart>
+    </ChartFrame>
+  );
+}
