@@ -7,7 +7,10 @@ import path from "node:path";
  */
 export default function setup() {
   const script = path.resolve(import.meta.dirname, "..", "services.sh");
-  const out = execFileSync("bash", [script, "start"], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const out = execFileSync("bash", [script, "start"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   for (const line of out.split("\n")) {
     const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
     if (m) process.env[m[1]] = m[2];

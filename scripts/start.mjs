@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Production start: apply pending migrations to the SQLite database, then serve the built app on $PORT.
+// A small custom server in front of Next.js records the TCP peer address in a header of its own (any
+// such header sent by the client is dropped first): with ADMIN_TOKEN unset, only loopback clients may
+// write, and route handlers cannot see the socket otherwise.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.env.DATABASE_URL ??= "file:./data/basescope.db";
+process.env.NODE_ENV = "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+mkdirSync(path.join(root, "data"), { recursive: true });
+
+const migrate = spawnSync("bash", [path.join(root, "scripts/prisma.sh"), "migrate", "deploy"], {
+  cwd: root,
+  stdio: ["ignore", "ignore", "inherit"],
+});
+if (migrate.status !== 0) {
+  console.error("basescope: applying database migrations failed; the server was not started.");
+  process.exit(migrate.status ?? 1);
+}
+
+const app = next({ dev: false, dir: root, port, hostname: host });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  delete req.headers["x-basescope-peer"];
+  req.headers["x-basescope-peer"] = req.socket.remoteAddress ?? "";
+  handle(req, res);
+});
+server.listen(port, host, () => console.log(`basescope: serving on http://localhost:${port}`));
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    server.close();
+    process.exit(0);
+  });
+}
