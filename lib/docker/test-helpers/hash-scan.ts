@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { PassThrough, Writable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { PassThrough, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import tar from "tar-stream";
 import type { LayerScan, ScanLayer } from "../../analysis/types";
@@ -43,18 +42,19 @@ export function createHashScan(): { scan: ScanLayer; calls: { digest: string; si
       stream.on("end", () => next());
       stream.resume();
     });
-    const counter = new Writable({
-      write(chunk: Buffer, _enc, cb) {
+    const hashTar = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
         tarHash.update(chunk);
         tarBytes += chunk.length;
-        extract.write(chunk) ? cb() : extract.once("drain", () => cb());
-      },
-      final(cb) {
-        extract.end();
-        extract.once("finish", () => cb());
+        cb(null, chunk);
       },
     });
-    await Promise.all([feedRaw, pipeline(plain, counter)]);
+    const walked = new Promise((resolve, reject) => {
+      extract.on("finish", () => resolve(undefined));
+      extract.on("error", reject);
+    });
+    plain.pipe(hashTar).pipe(extract as unknown as NodeJS.WritableStream);
+    await Promise.all([feedRaw, walked]);
     const scan: LayerScan = {
       digest: `sha256:${blobHash.digest("hex")}`,
       diffId: `sha256:${tarHash.digest("hex")}`,
