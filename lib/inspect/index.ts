@@ -1,0 +1,2 @@
+export { isCapturedFile } from "./captured";
+export { inspectContents } from "./inspect-contents";
