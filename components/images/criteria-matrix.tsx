@@ -1,0 +1,77 @@
+import Link from "next/link";
+import { formatArchitecture, formatCount, shortReference } from "@/lib/format";
+import { YesNo } from "@/components/ui/yes-no";
+import type { ImageRow } from "../types";
+import { imageHref, isRootUser, libcText, userText } from "./facts";
+
+const HEADERS = [
+  ["libc", "C library the image's binaries link against: glibc or musl (or none)."],
+  ["Shell", "A shell (sh, bash, ash) is present: handy for debugging, more to attack."],
+  ["Package manager", "A package manager binary is present, so packages can be installed at run time."],
+  ["Non-root", "The image config sets a non-root user."],
+  ["Packages", "Installed packages recorded in the package database."],
+  ["Java", "A Java runtime, its version and kind (JRE/JDK)."],
+  ["Debug variant", "A debug variant that adds a shell or busybox."],
+] as const;
+
+/** The "Base image comparison" sheet: per image, the criteria people choose by, as ✓/✗ with words. */
+export function CriteriaMatrix({ rows }: { rows: readonly ImageRow[] }) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-line">
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">Base image criteria per image</caption>
+        <thead className="bg-surface-2">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left">
+              Image
+            </th>
+            {HEADERS.map(([h, d]) => (
+              <th key={h} scope="col" title={d} className="px-3 py-2 text-left whitespace-nowrap">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-t border-line">
+              <th scope="row" className="px-3 py-2 text-left font-normal">
+                <Link href={imageHref(r.id)} className="font-medium break-all hover:underline">
+                  {shortReference(r.reference)}
+                </Link>{" "}
+                <span className="text-muted">{formatArchitecture(r.platform)}</span>
+              </th>
+              <td className="px-3 py-2">
+                <YesNo value={r.libc.kind !== "none"}>{libcText(r.libc)}</YesNo>
+              </td>
+              <td className="px-3 py-2">
+                <YesNo value={r.shell !== null}>{r.shell ?? "no shell"}</YesNo>
+              </td>
+              <td className="px-3 py-2">
+                <YesNo value={r.packageManager !== null}>{r.packageManager ?? "none"}</YesNo>
+              </td>
+              <td className="px-3 py-2">
+                <YesNo value={!isRootUser(r.user)} goodWhen>
+                  {isRootUser(r.user) ? `runs as ${userText(r.user)}` : `runs as ${r.user}`}
+                </YesNo>
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {r.packageManager || r.packageCount > 0 ? formatCount(r.packageCount) : "–"}
+              </td>
+              <td className="px-3 py-2">
+                <YesNo value={r.java !== null}>
+                  {r.java
+                    ? [r.java.version ?? "version unknown", r.java.imageType].filter(Boolean).join(" ")
+                    : "no Java"}
+                </YesNo>
+              </td>
+              <td className="px-3 py-2">
+                <YesNo value={r.debugVariant}>{r.debugVariant ? "debug" : "regular"}</YesNo>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
