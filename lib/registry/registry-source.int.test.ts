@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Progress } from "../analysis/types";
 import { BasescopeError } from "../errors";
 import { formatPlatform, parsePlatform, parseReference } from "../reference";

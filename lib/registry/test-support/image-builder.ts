@@ -40,7 +40,7 @@ export async function pushBlob(base: string, repo: string, b: Blob, auth?: strin
   const put = await fetch(location, {
     method: "PUT",
     headers: { ...headers, "Content-Type": "application/octet-stream" },
-    body: b.bytes,
+    body: new Uint8Array(b.bytes),
   });
   if (put.status !== 201) throw new Error(`upload ${put.status}: ${await put.text()}`);
 }
@@ -57,7 +57,11 @@ export async function pushManifest(
     "Content-Type": mediaType,
     ...(auth ? { Authorization: auth } : {}),
   };
-  const res = await fetch(`${base}/v2/${repo}/manifests/${ref}`, { method: "PUT", headers, body: bytes });
+  const res = await fetch(`${base}/v2/${repo}/manifests/${ref}`, {
+    method: "PUT",
+    headers,
+    body: new Uint8Array(bytes),
+  });
   if (res.status !== 201) throw new Error(`manifest put ${res.status}: ${await res.text()}`);
   return sha256(bytes);
 }

@@ -48,7 +48,7 @@ export async function startProxy(target: string, opts: ProxyOptions = {}): Promi
     for (const [k, v] of Object.entries(req.headers))
       if (typeof v === "string" && k !== "host" && k !== "authorization") headers[k] = v;
     const upstream = await fetch(`${target}${req.url}`, { method: req.method, headers, redirect: "manual" });
-    let body = Buffer.from(await upstream.arrayBuffer());
+    let body: Buffer = Buffer.from(await upstream.arrayBuffer());
     if (opts.rewrite) body = opts.rewrite(req.url ?? "", body);
     const out: Record<string, string> = { ...opts.extraHeaders?.(req.url ?? "") };
     upstream.headers.forEach((v, k) => {
