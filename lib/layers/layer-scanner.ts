@@ -42,14 +42,23 @@ class BlobReader {
   bytes = 0;
   done = false;
   private readonly it: AsyncIterator<string | Buffer>;
+  private readonly onAbort = () => this.abort();
 
   constructor(
-    blob: NodeJS.ReadableStream,
+    private readonly blob: NodeJS.ReadableStream,
     algo: string,
     private readonly opts: ScanOptions,
   ) {
     this.hash = createHash(algo);
     this.it = blob[Symbol.asyncIterator]();
+    opts.signal?.addEventListener("abort", this.onAbort, { once: true });
+  }
+
+  /** A read pending on a stalled network body would hold everything up; destroying the body ends it. */
+  abort(): void {
+    if (this.done) return;
+    const destroy = (this.blob as { destroy?: () => void }).destroy;
+    if (typeof destroy === "function") destroy.call(this.blob);
   }
 
   async next(): Promise<Buffer | null> {
@@ -90,7 +99,8 @@ class BlobReader {
   }
 
   close(): void {
-    if (!this.done) void this.it.return?.().catch(() => undefined);
+    this.opts.signal?.removeEventListener("abort", this.onAbort);
+    this.abort();
   }
 }
 
@@ -125,6 +135,8 @@ export function createLayerScanner(hooks: ScanHooks): ScanLayerFn {
       return got;
     };
 
+    const willDrain = (err: BasescopeError) => err.kind === "CorruptLayer" && !!desc.digest;
+
     try {
       const head = await reader.head(SNIFF_BYTES);
       compression = sniffCompression(head);
@@ -138,6 +150,14 @@ export function createLayerScanner(hooks: ScanHooks): ScanLayerFn {
         for (let c = await reader.next(); c; c = await reader.next()) yield c;
       };
       const sink = async (src: AsyncIterable<Buffer>) => {
+        try {
+          await feed(src);
+        } catch (e) {
+          if (!willDrain(classify(e, walker.error, compression, opts.signal))) reader.abort();
+          throw e;
+        }
+      };
+      const feed = async (src: AsyncIterable<Buffer>) => {
         for await (const chunk of src) {
           diff.update(chunk);
           tarBytes += chunk.length;
@@ -161,7 +181,7 @@ export function createLayerScanner(hooks: ScanHooks): ScanLayerFn {
       } catch (e) {
         const err = classify(e, walker.error, compression, opts.signal);
         // Corrupt data usually means a damaged download; the digest says so more usefully.
-        if (err.kind === "CorruptLayer" && desc.digest && !(e instanceof InputError)) {
+        if (willDrain(err) && !(e instanceof InputError)) {
           await reader.drain();
           checkDigest();
         }

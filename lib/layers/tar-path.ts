@@ -30,6 +30,15 @@ export type WhiteoutName =
 export function classifyWhiteout(path: string): WhiteoutName {
   const slash = path.lastIndexOf("/");
   const base = path.slice(slash + 1);
+  if (slash >= 0 && path.includes(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+    if (
+      path
+        .slice(0, slash)
+        .split("/")
+        .some((c) => c.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX))
+    )
+      return { kind: "reserved" };
+  }
   if (!base.startsWith(WHITEOUT_PREFIX)) return { kind: "plain" };
   const dir = slash < 0 ? "" : path.slice(0, slash);
   if (base === OPAQUE_MARKER) return { kind: "opaque", dir };

@@ -65,6 +65,10 @@ export class TarWalker {
     private readonly limits: { maxEntries: number; maxDbBytes: number },
     private readonly tmpRoot: string,
   ) {
+    // Without a listener an invalid header would be an uncaught exception; the sink reads the error.
+    extract.on("error", (e) => {
+      if (!this.error) this.error = e;
+    });
     extract.on("entry", (header, stream, next) => {
       try {
         this.onEntry(header, stream, next);

@@ -15,12 +15,13 @@ export type TarSpec = {
   content?: string | Buffer;
   linkname?: string;
   mode?: number;
+  pax?: Record<string, string>;
 };
 
 export async function makeTar(specs: TarSpec[]): Promise<Buffer> {
   const pack = tar.pack();
   const out: Buffer[] = [];
-  pack.on("data", (c: Buffer) => out.push(c));
+  pack.on("data", (c) => out.push(c as Buffer));
   const ended = new Promise<void>((resolve, reject) => {
     pack.on("end", resolve);
     pack.on("error", reject);
@@ -33,6 +34,7 @@ export async function makeTar(specs: TarSpec[]): Promise<Buffer> {
         name: s.name,
         type,
         linkname: s.linkname,
+        pax: s.pax,
         mode: s.mode ?? (type === "directory" ? 0o755 : 0o644),
       };
       const cb = (err?: Error | null) => (err ? reject(err) : resolve());
