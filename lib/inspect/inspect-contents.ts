@@ -18,8 +18,9 @@ export function inspectContents(
     shell: detectShell(tree),
     packageManager: detectPackageManager(tree),
     java: detectJava(tree, files, config),
-    // An image without a User runs as root; saying so is what a reader of the comparison needs.
-    user: c.User?.trim() || "root",
+    // As the config says it: "" means the image sets no user and runs as root (the CLI's documented
+    // contract); the UI words it for people.
+    user: c.User?.trim() ?? "",
     entrypoint: c.Entrypoint ?? null,
     cmd: c.Cmd ?? null,
     exposedPorts: Object.keys(c.ExposedPorts ?? {}).sort(),

@@ -52,7 +52,7 @@ describe("inspectContents", () => {
       shell: "/usr/bin/dash",
       packageManager: "apt",
       java: null,
-      user: "root",
+      user: "",
       entrypoint: null,
       cmd: ["bash"],
       exposedPorts: [],
