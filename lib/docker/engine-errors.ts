@@ -24,7 +24,9 @@ export function engineMessage(e: unknown): string {
   const err = e as ModemError;
   if (err?.json && typeof err.json === "object" && err.json.message) return err.json.message;
   if (typeof err?.json === "string" && err.json.trim()) return err.json.trim();
-  return err instanceof Error ? err.message : String(e);
+  const message = err instanceof Error ? err.message : String(e);
+  // docker-modem prefixes what the engine said with "(HTTP code 404) unexpected - ".
+  return message.replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
 }
 
 export function isEngineNotFound(e: unknown): boolean {
