@@ -155,7 +155,7 @@ describe("registry answers", () => {
 
   it("reports the rate-limit allowance as a note", async () => {
     const p = await proxy({
-      extraHeaders: (url) =>
+      extraHeaders: (url): Record<string, string> =>
         url.includes("/manifests/")
           ? { "ratelimit-limit": "100;w=21600", "ratelimit-remaining": "42;w=21600" }
           : {},
