@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isBasescopeError } from "../errors";
 import { createLayerScanner } from "./layer-scanner";
 import { gzip, makeTar, recordingHooks, sha256, streamOf, zstd, type TarSpec } from "./test-support";
 

@@ -116,6 +116,8 @@ export class TarWalker {
 
   private record(entry: FileEntry): void {
     this.entries.push(entry);
+    // A later entry with the same name replaces the earlier one; so must its capture.
+    if (entry.path in this.files) delete this.files[entry.path];
     if (entry.kind === "file") {
       this.uncompressedBytes += entry.size;
       this.fileCount++;
