@@ -6,7 +6,8 @@ import type { BarPoint, SeriesSpec } from "@/lib/charts";
 import { useUnits } from "@/components/ui/units-provider";
 import { ChartDataTable, ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
-import { logDomain, seriesColor, truncateLabel, valueFormat, type ValueKind } from "./value-format";
+import { CategoryTick } from "./category-tick";
+import { logDomain, niceTicks, seriesColor, valueFormat, type ValueKind } from "./value-format";
 
 export type BarChartProps = {
   title: string;
@@ -39,8 +40,11 @@ export function BarChart({
   const useLog = log && logToggle && !stacked;
   const all = data.flatMap((d) => series.map((s) => d.values[s.key] ?? 0));
   const logAxis = useLog ? logDomain(all) : null;
+  const stackTotals = data.map((d) => series.reduce((sum, s) => sum + (d.values[s.key] ?? 0), 0));
+  const linearTicks = niceTicks(Math.max(0, ...(stacked ? stackTotals : all)), valueKind, system);
   const thickness = barSize ?? (stacked || series.length === 1 ? 18 : 12);
-  const perCategory = stacked ? thickness + 12 : thickness * series.length + 14;
+  // Room for a two-line label per category.
+  const perCategory = Math.max(34, stacked ? thickness + 12 : thickness * series.length + 14);
   const height = Math.max(140, data.length * perCategory + (series.length > 1 ? 80 : 50));
 
   const controls =
@@ -78,7 +82,7 @@ export function BarChart({
           tickFormatter={fmt.tick}
           {...(logAxis
             ? { scale: "log" as const, domain: logAxis.domain, ticks: logAxis.ticks, allowDataOverflow: true }
-            : { domain: [0, "auto"] as [number, string] })}
+            : { domain: [0, linearTicks[linearTicks.length - 1]], ticks: linearTicks })}
         />
         <YAxis
           type="category"
@@ -86,8 +90,7 @@ export function BarChart({
           width={labelWidth}
           interval={0}
           stroke="var(--chart-axis)"
-          tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
-          tickFormatter={(v: string) => truncateLabel(v, Math.floor(labelWidth / 7))}
+          tick={(p: object) => <CategoryTick {...p} maxChars={Math.floor(labelWidth / 7)} />}
         />
         <Tooltip
           cursor={{ fill: "var(--surface-2)" }}

@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { useUnits } from "@/components/ui/units-provider";
 import { ChartDataTable, ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
-import { seriesColor, valueFormat, type ValueKind } from "./value-format";
+import { niceTicks, seriesColor, valueFormat, type ValueKind } from "./value-format";
 
 export type TimePoint = { id: string; t: number; values: Record<string, number> };
 
@@ -33,6 +33,11 @@ export type LineChartProps = {
 export function LineChart({ title, points, series, valueKind, markers = [], height = 300 }: LineChartProps) {
   const { system } = useUnits();
   const fmt = valueFormat(valueKind, system);
+  const yTicks = niceTicks(
+    Math.max(0, ...points.flatMap((p) => series.map((s) => p.values[s.key] ?? 0))),
+    valueKind,
+    system,
+  );
   const table = (
     <ChartDataTable
       caption={title}
@@ -58,7 +63,8 @@ export function LineChart({ title, points, series, valueKind, markers = [], heig
         />
         <YAxis
           width={64}
-          domain={[0, "auto"]}
+          domain={[0, yTicks[yTicks.length - 1]]}
+          ticks={yTicks}
           stroke="var(--chart-axis)"
           tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
           tickFormatter={fmt.tick}

@@ -12,7 +12,7 @@ import {
 import type { ScatterGroup, ScatterPoint } from "@/lib/charts";
 import { useUnits } from "@/components/ui/units-provider";
 import { ChartDataTable, ChartFrame } from "./chart-frame";
-import { seriesColor, valueFormat, type ValueKind } from "./value-format";
+import { niceTicks, seriesColor, valueFormat, type ValueKind } from "./value-format";
 
 export type ScatterChartProps = {
   title: string;
@@ -38,6 +38,8 @@ export function ScatterChart({
   const fx = valueFormat(xKind, system);
   const fy = valueFormat(yKind, system);
   const points = groups.flatMap((g) => g.points);
+  const xTicks = niceTicks(Math.max(0, ...points.map((p) => p.x)), xKind, system);
+  const yTicks = niceTicks(Math.max(0, ...points.map((p) => p.y)), yKind, system);
   const table = (
     <ChartDataTable
       caption={title}
@@ -53,6 +55,8 @@ export function ScatterChart({
           type="number"
           dataKey="x"
           name={xLabel}
+          domain={[0, xTicks[xTicks.length - 1]]}
+          ticks={xTicks}
           stroke="var(--chart-axis)"
           tick={{ fill: "var(--chart-axis)", fontSize: 12 }}
           tickFormatter={fx.tick}
@@ -68,6 +72,8 @@ export function ScatterChart({
           type="number"
           dataKey="y"
           name={yLabel}
+          domain={[0, yTicks[yTicks.length - 1]]}
+          ticks={yTicks}
           width={64}
           stroke="var(--chart-axis)"
           tick={{ fill: "var(--chart-axis)", fontSize: 12 }}

@@ -14,7 +14,7 @@ export function SizeChart({ rows, topN = 25 }: { rows: readonly ImageRow[]; topN
       { key: "disk", value: (r) => r.filesystemBytes },
     ],
     { topN },
-  ).map((p) => (p.id && estimated.has(p.id) ? { ...p, label: `${p.label} (≈ estimate)` } : p));
+  ).map((p) => (p.id && estimated.has(p.id) ? { ...p, label: `≈ ${p.label}` } : p));
   return (
     <Card
       title="Size: download vs on disk"
@@ -36,8 +36,8 @@ export function SizeChart({ rows, topN = 25 }: { rows: readonly ImageRow[]; topN
           />
           {estimated.size > 0 ? (
             <p className="mt-2 text-xs text-muted">
-              ≈ estimate: the image was never pushed to a registry, so its compressed size is the gzip size of
-              its layers computed here.
+              ≈ before a name: that image was never pushed to a registry, so its compressed size is an estimate
+              (the gzip size of its layers, computed here). Its on-disk size is measured.
             </p>
           ) : null}
         </>
