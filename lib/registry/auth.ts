@@ -33,6 +33,8 @@ export type AuthContext = {
   credentials: Credentials | undefined;
   http: HttpOptions;
   signal?: AbortSignal;
+  /** Skip the token cache: the registry just refused the cached token. */
+  fresh?: boolean;
 };
 
 async function requestToken(
@@ -114,7 +116,7 @@ async function bearer(challenge: Challenge, ctx: AuthContext): Promise<string> {
   const service = challenge.params.service;
   const key = [realm, service ?? "", ctx.scope, credentialId(ctx.credentials)].join("\u0000");
   const cached = tokenCache.get(key);
-  if (cached && cached.expiresAt > Date.now()) return `Bearer ${cached.value}`;
+  if (cached && cached.expiresAt > Date.now() && !ctx.fresh) return `Bearer ${cached.value}`;
   const token = await requestToken(realm, service, ctx);
   tokenCache.delete(key);
   tokenCache.set(key, token);

@@ -48,7 +48,7 @@ export class RegistryClient {
     return this.credentials;
   }
 
-  private async answer(challenges: Challenge[], signal?: AbortSignal): Promise<string> {
+  private async answer(challenges: Challenge[], signal?: AbortSignal, fresh = false): Promise<string> {
     const credentials = await this.loadCredentials();
     return authorize(challenges, {
       registry: this.registry,
@@ -56,6 +56,7 @@ export class RegistryClient {
       credentials,
       http: this.opts,
       signal,
+      fresh,
     });
   }
 
@@ -64,6 +65,7 @@ export class RegistryClient {
     const url = `${this.baseUrl}/v2/${this.repository}/${path}`;
     const known = knownChallenges.get(this.baseUrl);
     if (!this.authHeader && known) this.authHeader = await this.answer(known, ro.signal);
+    const sentAuth = !!this.authHeader;
     let sent = await this.follow(method, url, ro);
     if (sent.response.status === 401) {
       const challenges = parseWwwAuthenticate(sent.response.headers.get("www-authenticate"));
@@ -71,7 +73,8 @@ export class RegistryClient {
       if (challenges.length === 0)
         throw responseError(401, sent.response.headers, "", { registry: this.registry, what: ro.what });
       knownChallenges.set(this.baseUrl, challenges);
-      this.authHeader = await this.answer(challenges, ro.signal);
+      // A refused header we sent unasked (a cached token) may have expired early: fetch a new one.
+      this.authHeader = await this.answer(challenges, ro.signal, sentAuth);
       sent = await this.follow(method, url, ro);
     }
     const { response } = sent;

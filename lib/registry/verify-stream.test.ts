@@ -77,6 +77,31 @@ describe("verifiedBody", () => {
     expect(aborted).toBe(true);
   });
 
+  it("does not count a slow consumer as a stalled registry", async () => {
+    const stream = verifiedBody(body(split(payload)), noAbort, {
+      ...base,
+      digest,
+      size: payload.length,
+      idleTimeoutMs: 100,
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(Buffer.concat(chunks).equals(payload)).toBe(true);
+  });
+
+  it("cancels the request when the consumer stops early", async () => {
+    let aborted = false;
+    const stream = verifiedBody(body(split(payload)), () => (aborted = true), { ...base, digest });
+    for await (const chunk of stream) {
+      expect(chunk).toBeDefined();
+      break;
+    }
+    expect(aborted).toBe(true);
+  });
+
   it("maps a broken connection to RegistryUnreachable", async () => {
     let i = 0;
     const broken = new ReadableStream<Uint8Array>({

@@ -1,12 +1,11 @@
 import { createHash, type Hash } from "node:crypto";
-import { Readable, Transform, type TransformCallback } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { Readable } from "node:stream";
 import { BasescopeError } from "../errors";
 import { networkError, unreachable } from "./http";
 
 /**
- * A pass-through that hashes and counts a blob as it streams and fails at the end when the bytes are not
- * what the manifest promised (DigestMismatch / CorruptLayer). Never holds more than one chunk.
+ * Blob bodies hashed and counted as they stream, failing at the end when the bytes are not what the manifest
+ * promised (DigestMismatch / CorruptLayer). Nothing is buffered beyond the stream's high-water mark.
  */
 export type VerifyOptions = {
   digest: string;
@@ -35,20 +34,28 @@ export function digestOf(bytes: Uint8Array, like = "sha256:"): string {
   return `${algo}:${hasherFor(like).update(bytes).digest("hex")}`;
 }
 
-class VerifyStream extends Transform {
+/**
+ * The fetch body as a Node Readable that verifies as it goes. The idle clock runs only while a read is
+ * waiting on the network, so a slow consumer (backpressure) never looks like a stalled registry.
+ */
+class VerifiedBlob extends Readable {
   private readonly hash: Hash;
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private bytes = 0;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly o: VerifyOptions) {
-    super();
+  constructor(
+    body: ReadableStream<Uint8Array>,
+    private readonly abort: (reason: unknown) => void,
+    private readonly o: VerifyOptions,
+  ) {
+    super({ highWaterMark: 1 << 20 });
     this.hash = hasherFor(o.digest);
-    this.armIdle();
+    this.reader = body.getReader();
   }
 
-  armIdle(): void {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => {
+  override _read(): void {
+    this.timer = setTimeout(() => {
       this.destroy(
         unreachable(
           this.o.registry,
@@ -56,28 +63,34 @@ class VerifyStream extends Transform {
         ),
       );
     }, this.o.idleTimeoutMs);
+    this.reader.read().then(
+      ({ done, value }) => {
+        clearTimeout(this.timer);
+        if (this.destroyed) return;
+        if (done) return this.finish();
+        this.bytes += value.byteLength;
+        if (this.o.size !== undefined && this.bytes > this.o.size) {
+          return this.destroy(
+            new BasescopeError(
+              "CorruptLayer",
+              `The registry sent more than the ${this.o.size} bytes the manifest gives for ${this.o.what}.`,
+            ),
+          );
+        }
+        this.hash.update(value);
+        this.o.onBytes?.(value.byteLength);
+        this.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
+      },
+      (e: unknown) => {
+        clearTimeout(this.timer);
+        if (!this.destroyed) this.destroy(e instanceof BasescopeError ? e : networkError(this.o.registry, e));
+      },
+    );
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.armIdle();
-    this.bytes += chunk.length;
-    if (this.o.size !== undefined && this.bytes > this.o.size) {
-      return done(
-        new BasescopeError(
-          "CorruptLayer",
-          `The registry sent more than the ${this.o.size} bytes the manifest gives for ${this.o.what}.`,
-        ),
-      );
-    }
-    this.hash.update(chunk);
-    this.o.onBytes?.(chunk.length);
-    done(null, chunk);
-  }
-
-  override _flush(done: TransformCallback): void {
-    clearTimeout(this.idleTimer);
+  private finish(): void {
     if (this.o.size !== undefined && this.bytes !== this.o.size) {
-      return done(
+      return void this.destroy(
         new BasescopeError(
           "CorruptLayer",
           `${this.o.what} ended after ${this.bytes} of ${this.o.size} bytes.`,
@@ -86,43 +99,34 @@ class VerifyStream extends Transform {
     }
     const actual = `${this.o.digest.slice(0, this.o.digest.indexOf(":"))}:${this.hash.digest("hex")}`;
     if (actual !== this.o.digest) {
-      return done(
+      return void this.destroy(
         new BasescopeError(
           "DigestMismatch",
           `${this.o.what} does not match its digest: expected ${this.o.digest}, got ${actual}. The download was corrupted or the registry is serving bad data.`,
         ),
       );
     }
-    done();
+    this.push(null);
   }
 
   override _destroy(err: Error | null, cb: (error: Error | null) => void): void {
-    clearTimeout(this.idleTimer);
+    clearTimeout(this.timer);
+    if (err || !this.readableEnded) {
+      // Stopped early (error or the consumer gave up): free the connection.
+      this.reader.cancel().catch(() => undefined);
+      this.abort(err ?? new BasescopeError("Cancelled", "The download was stopped."));
+    }
     cb(err);
   }
 }
 
-/**
- * Wraps a fetch body: errors of the connection become RegistryUnreachable, destroying the result stops the
- * download, and the abort function cancels the request behind it.
- */
+/** Wraps a fetch body; destroying the result stops the download, `abort` cancels the request behind it. */
 export function verifiedBody(
   body: ReadableStream<Uint8Array>,
   abort: (reason: unknown) => void,
   o: VerifyOptions,
 ): Readable {
-  const source = Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>);
-  const verify = new VerifyStream(o);
-  source.on("error", (e) => verify.destroy(e instanceof BasescopeError ? e : networkError(o.registry, e)));
-  verify.on("close", () => {
-    if (!source.destroyed) {
-      source.destroy();
-      abort(new BasescopeError("Cancelled", "The download was stopped."));
-    }
-  });
-  verify.on("error", () => abort(new BasescopeError("Cancelled", "The download was stopped.")));
-  source.pipe(verify);
-  return verify;
+  return new VerifiedBlob(body, abort, o);
 }
 
 /** Reads a small body (manifest, config) fully, refusing more than `limit` bytes. */
