@@ -43,7 +43,7 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
       header: "Image",
       rowHeader: true,
       sortValue: (r) => shortReference(r.reference),
-      className: "min-w-56",
+      className: "min-w-40 sm:min-w-56",
       cell: (r) => (
         <div>
           <Link href={imageHref(r.id)} className="font-medium break-all hover:underline">

@@ -40,6 +40,9 @@ describe("formatBytes", () => {
     expect(formatBytes(12_345_678, { significant: 4 })).toBe("12.35 MB");
     expect(formatBytesTick(12_345_678)).toBe("12 MB");
     expect(formatBytesTick(0)).toBe("0");
+    expect(formatBytesTick(1_000_000)).toBe("1 MB");
+    expect(formatBytesTick(1_500_000)).toBe("1.5 MB");
+    expect(formatBytesTick(64 * 2 ** 20, "iec")).toBe("64 MiB");
   });
 });
 

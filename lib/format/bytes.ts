@@ -67,8 +67,8 @@ export function formatExactBytes(bytes: number): string {
   return `${GROUPED.format(Math.round(bytes))} ${Math.abs(bytes) === 1 ? "byte" : "bytes"}`;
 }
 
-/** Axis ticks: the same scale as formatBytes, two significant digits to stay short. */
+/** Axis ticks: the same scale as formatBytes, at most two significant digits and no trailing ".0". */
 export function formatBytesTick(bytes: number, system: UnitSystem = "si"): string {
   if (bytes === 0) return "0";
-  return formatBytes(bytes, { system, significant: 2 });
+  return formatBytes(bytes, { system, significant: 2 }).replace(/\.0+ /, " ");
 }
