@@ -7,6 +7,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? "/tmp/basescope-e2e";
 // browser downloads cannot work on machines that reach only the npm and Debian registries.
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   timeout: 120_000,
   workers: 1,

@@ -9,7 +9,10 @@ describe("historyForLayers", () => {
       { created_by: "RUN apt-get install -y curl" },
       { created_by: "ENV A=b", empty_layer: true },
     ];
-    expect(historyForLayers(h, 2).map((e) => e?.created_by)).toEqual(["ADD rootfs.tar /", "RUN apt-get install -y curl"]);
+    expect(historyForLayers(h, 2).map((e) => e?.created_by)).toEqual([
+      "ADD rootfs.tar /",
+      "RUN apt-get install -y curl",
+    ]);
   });
 
   it("gives no entry instead of a wrong one when counts disagree", () => {

@@ -6,7 +6,10 @@ import type { HistoryEntry } from "./types";
  * makes a layer). When the counts don't line up (hand-made images), layers get no entry rather than a
  * wrong one.
  */
-export function historyForLayers(history: HistoryEntry[] | undefined, layerCount: number): (HistoryEntry | null)[] {
+export function historyForLayers(
+  history: HistoryEntry[] | undefined,
+  layerCount: number,
+): (HistoryEntry | null)[] {
   const nonEmpty = (history ?? []).filter((h) => !h.empty_layer);
   if (nonEmpty.length !== layerCount) return Array.from({ length: layerCount }, () => null);
   return nonEmpty;

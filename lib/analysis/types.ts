@@ -138,7 +138,10 @@ export type LayerCache = {
  * The scanner a source feeds blobs to. `open` is called only when the cache cannot answer, so a source
  * with random access (the registry) downloads nothing it has seen before.
  */
-export type ScanLayer = (desc: { digest: string; mediaType?: string; size?: number }, open: () => Promise<NodeJS.ReadableStream>) => Promise<LayerScan>;
+export type ScanLayer = (
+  desc: { digest: string; mediaType?: string; size?: number },
+  open: () => Promise<NodeJS.ReadableStream>,
+) => Promise<LayerScan>;
 
 export type SourceOptions = {
   platform?: Platform;
@@ -231,5 +234,14 @@ export type MergedTree = {
 /** Results of the content inspection (lib/inspect). */
 export type ContentFacts = Pick<
   AnalysisResult,
-  "os" | "libc" | "shell" | "packageManager" | "java" | "user" | "entrypoint" | "cmd" | "exposedPorts" | "setuidCount"
+  | "os"
+  | "libc"
+  | "shell"
+  | "packageManager"
+  | "java"
+  | "user"
+  | "entrypoint"
+  | "cmd"
+  | "exposedPorts"
+  | "setuidCount"
 >;

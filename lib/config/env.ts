@@ -17,7 +17,14 @@ const list = (fallback: string[]) =>
   z
     .string()
     .optional()
-    .transform((v) => (v === undefined ? fallback : v.split(",").map((s) => s.trim()).filter(Boolean)));
+    .transform((v) =>
+      v === undefined
+        ? fallback
+        : v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
+    );
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -32,8 +39,14 @@ const EnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(2),
   /** "0" disables the worker inside the web server (run `npm run worker` separately). */
   EMBEDDED_WORKER: z.enum(["0", "1"]).default("1"),
+  /** A running analysis whose worker has not been heard from for this long is taken up again. */
+  WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(30_000),
   CACHE_DIR: z.string().default("./data/cache"),
-  MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(20 * 1024 ** 3),
+  MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 ** 3),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -46,7 +59,9 @@ export function env(): Env {
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable and its default.`);
+    throw new Error(
+      `Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable and its default.`,
+    );
   }
   cached = parsed.data;
   return cached;
