@@ -2,6 +2,7 @@ import { Transform, type TransformCallback } from "node:stream";
 import zlib from "node:zlib";
 import { Decompress } from "fzstd";
 import { BasescopeError } from "../errors";
+import { ZstdProcessStream, zstdBinaryAvailable } from "./zstd-process";
 
 export type Compression = "gzip" | "zstd" | "none";
 
@@ -46,7 +47,7 @@ function corrupt(what: string, e: unknown): BasescopeError {
   });
 }
 
-/** Streaming zstd via fzstd (pure JS: Node 20 has no zstd in zlib). */
+/** Streaming zstd via fzstd (pure JS: Node 20 has no zstd in zlib), the fallback without the binary. */
 class ZstdDecompressStream extends Transform {
   private readonly dec: Decompress;
 
@@ -78,9 +79,15 @@ class ZstdDecompressStream extends Transform {
 }
 
 /** A decompressing stage for the given compression, or null when the blob is a plain tar. */
-export function createDecompressor(compression: Compression): Transform | null {
+export function createDecompressor(
+  compression: Compression,
+  opts: { zstdBinary?: boolean } = {},
+): Transform | null {
   if (compression === "none") return null;
-  if (compression === "zstd") return new ZstdDecompressStream();
+  if (compression === "zstd")
+    return (opts.zstdBinary ?? zstdBinaryAvailable())
+      ? new ZstdProcessStream(MAX_ZSTD_WINDOW)
+      : new ZstdDecompressStream();
   // Bigger output chunks mean fewer hand-offs to the tar parser; zlib's default is 16 KiB.
   const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
   return gunzip;

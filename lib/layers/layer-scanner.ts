@@ -116,7 +116,8 @@ function classify(e: unknown, walkerError: Error | null, compression: string, si
   return new BasescopeError("CorruptLayer", `The layer is not a valid tar archive (${msg}).`, { cause: e });
 }
 
-export function createLayerScanner(hooks: ScanHooks): ScanLayerFn {
+/** `zstdBinary` forces (true) or forbids (false) the zstd program; by default it is used when present. */
+export function createLayerScanner(hooks: ScanHooks, impl: { zstdBinary?: boolean } = {}): ScanLayerFn {
   return async function scanLayer(blob, desc, opts = {}) {
     const limits = { ...DEFAULT_LIMITS, ...opts.limits };
     const algo = digestAlgorithm(desc.digest);
@@ -174,7 +175,7 @@ export function createLayerScanner(hooks: ScanHooks): ScanLayerFn {
         await finished;
         if (walker.error) throw walker.error;
       };
-      const decompressor = createDecompressor(compression);
+      const decompressor = createDecompressor(compression, impl);
       try {
         if (decompressor) await pipeline(source, decompressor, sink, { signal: opts.signal });
         else await pipeline(source, sink, { signal: opts.signal });

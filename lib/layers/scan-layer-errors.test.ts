@@ -38,13 +38,29 @@ describe("scanLayer on damaged or hostile input", () => {
   });
 
   it.each([
-    ["gzip", gzip],
-    ["zstd", (b: Buffer) => zstd(b)],
-    ["plain tar", (b: Buffer) => b],
-  ])("reports a truncated %s layer as corrupt, even when its digest matches", async (_label, compress) => {
-    const blob = compress(await makeTar(someFiles));
-    const cut = blob.subarray(0, Math.floor(blob.length * 0.6));
-    expect(await failure(scanLayer(streamOf(cut), { digest: sha256(cut) }))).toBe("CorruptLayer");
+    ["gzip", gzip, true],
+    ["zstd (zstd binary)", (b: Buffer) => zstd(b), true],
+    ["zstd (fzstd)", (b: Buffer) => zstd(b), false],
+    ["plain tar", (b: Buffer) => b, true],
+  ])(
+    "reports a truncated %s layer as corrupt, even when its digest matches",
+    async (_label, compress, bin) => {
+      const scan = createLayerScanner(recordingHooks().hooks, { zstdBinary: bin });
+      const blob = compress(await makeTar(someFiles));
+      // Cut inside the data, and exactly on a tar entry boundary (only the decompressor can tell).
+      for (const at of [Math.floor(blob.length * 0.6), blob.length - 1]) {
+        const cut = blob.subarray(0, at);
+        expect(await failure(scan(streamOf(cut), { digest: sha256(cut) }))).toBe("CorruptLayer");
+      }
+    },
+  );
+
+  it.each([true, false])("reports flipped zstd bytes as corrupt (zstd binary: %s)", async (bin) => {
+    const scan = createLayerScanner(recordingHooks().hooks, { zstdBinary: bin });
+    const blob = zstd(await makeTar(someFiles));
+    const bad = Buffer.from(blob);
+    for (let i = 40; i < bad.length - 8; i += 97) bad[i] ^= 0x5a;
+    expect(await failure(scan(streamOf(bad), { digest: "" }))).toBe("CorruptLayer");
   });
 
   it("reports bytes that are no archive at all as corrupt", async () => {

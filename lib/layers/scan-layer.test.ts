@@ -22,7 +22,8 @@ describe("scanLayer", () => {
   for (const [label, compress, expected] of [
     ["plain tar", (b: Buffer) => b, "none"],
     ["gzip", gzip, "gzip"],
-    ["zstd", zstd, "zstd"],
+    ["zstd (zstd binary)", zstd, "zstd"],
+    ["zstd (fzstd)", zstd, "zstd"],
   ] as const) {
     it(`scans a ${label} layer in one pass`, async () => {
       const tarBytes = await makeTar(layerSpecs);
