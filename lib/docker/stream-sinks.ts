@@ -1,12 +1,19 @@
-import { createGzip } from "node:zlib";
-import type { Writable } from "node:stream";
+import type { DuplexOptions, Writable } from "node:stream";
+import { createGzip, type ZlibOptions } from "node:zlib";
 
 /**
  * Counts what `gzip -6` makes of the bytes written to it: the compression `docker push` applies, so the
  * figure estimates the compressed size of a layer that only exists uncompressed in the engine.
  */
 export function createGzipCounter(): { sink: Writable; bytes: Promise<number> } {
-  const gzip = createGzip({ level: 6, chunkSize: 256 * 1024 });
+  // A deep write buffer lets deflate run on the thread pool while the main thread scans the same bytes.
+  // (zlib hands its options to the Transform constructor; @types/node just does not list the stream ones.)
+  const options: ZlibOptions & DuplexOptions = {
+    level: 6,
+    chunkSize: 256 * 1024,
+    writableHighWaterMark: 4 << 20,
+  };
+  const gzip = createGzip(options);
   let total = 0;
   gzip.on("data", (chunk: Buffer) => {
     total += chunk.length;
