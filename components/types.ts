@@ -1,4 +1,4 @@
-import type { AnalysisResult, JavaInfo } from "@/lib/analysis/types";
+import type { AnalysisResult, JavaInfo, LayerResult, PackageManagerKind } from "@/lib/analysis/types";
 
 /**
  * One analysed image on one platform, as the dashboard lists it: the summary figures of an
@@ -24,7 +24,13 @@ export type ImageRow = {
   fileCount: number;
   layerCount: number;
   packageCount: number;
+  /** Kind of package database found ("dpkg", "apk", "rpm"), null when none: AnalysisResult.packages.manager. */
   packageManager: string | null;
+  /**
+   * Package manager tool present in the image (apt, apk, microdnf, ...): AnalysisResult.packageManager.
+   * Distroless has a dpkg database but no tool, so the two differ.
+   */
+  packageManagerBinary: string | null;
   os: AnalysisResult["os"];
   libc: AnalysisResult["libc"];
   shell: string | null;
@@ -48,4 +54,25 @@ export type RunHistoryEntry = {
   packageCount: number;
   status?: "succeeded" | "failed" | "running" | "queued";
   error?: string | null;
+};
+
+/** One installed package as stored (optional database fields may be null or absent). */
+export type PackageRow = {
+  manager: PackageManagerKind;
+  name: string;
+  version: string;
+  arch?: string | null;
+  installedBytes?: number | null;
+  source?: string | null;
+  license?: string | null;
+  layerIndex: number;
+};
+
+/**
+ * One layer as the detail page shows it: a LayerResult, except that stored rows keep only the number of
+ * packages a layer added or removed, while a fresh AnalysisResult has their names.
+ */
+export type LayerRow = Omit<LayerResult, "packagesAdded" | "packagesRemoved"> & {
+  packagesAdded: string[] | number;
+  packagesRemoved: string[] | number;
 };

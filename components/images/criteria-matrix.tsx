@@ -7,7 +7,10 @@ import { imageHref, isRootUser, libcText, userText } from "./facts";
 const HEADERS = [
   ["libc", "C library the image's binaries link against: glibc or musl (or none)."],
   ["Shell", "A shell (sh, bash, ash) is present: handy for debugging, more to attack."],
-  ["Package manager", "A package manager binary is present, so packages can be installed at run time."],
+  [
+    "Package manager",
+    "A package manager tool (apt, apk, microdnf…) is present, so packages can be installed in the container.",
+  ],
   ["Non-root", "The image config sets a non-root user."],
   ["Packages", "Installed packages recorded in the package database."],
   ["Java", "A Java runtime, its version and kind (JRE/JDK)."],
@@ -48,7 +51,7 @@ export function CriteriaMatrix({ rows }: { rows: readonly ImageRow[] }) {
                 <YesNo value={r.shell !== null}>{r.shell ?? "no shell"}</YesNo>
               </td>
               <td className="px-3 py-2">
-                <YesNo value={r.packageManager !== null}>{r.packageManager ?? "none"}</YesNo>
+                <YesNo value={r.packageManagerBinary !== null}>{r.packageManagerBinary ?? "none"}</YesNo>
               </td>
               <td className="px-3 py-2">
                 <YesNo value={!isRootUser(r.user)} goodWhen>

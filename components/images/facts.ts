@@ -50,6 +50,7 @@ export function rowSearchText(row: ImageRow): string {
     osText(row.os),
     libcText(row.libc),
     row.packageManager ?? "",
+    row.packageManagerBinary ?? "",
     row.shell ?? "no shell",
     javaText(row.java),
     userText(row.user),

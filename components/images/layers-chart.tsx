@@ -1,11 +1,10 @@
-import type { LayerResult } from "@/lib/analysis/types";
-import { toLayerStack } from "@/lib/charts";
+import { toLayerStack, type StackLayer } from "@/lib/charts";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** One image's layers stacked in build order: where the download and the files come from. */
-export function LayersChart({ layers }: { layers: readonly LayerResult[] }) {
+export function LayersChart({ layers }: { layers: readonly StackLayer[] }) {
   const { data, series } = toLayerStack(layers, { maxSegments: 8 });
   return (
     <Card

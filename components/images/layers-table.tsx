@@ -1,12 +1,12 @@
 "use client";
 
-import type { LayerResult } from "@/lib/analysis/types";
 import { summarizeCommand } from "@/lib/charts";
 import { formatCount, formatDateTime, shortDigest } from "@/lib/format";
 import { Bytes } from "@/components/ui/bytes";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import type { LayerRow } from "../types";
 
-const columns: Column<LayerResult>[] = [
+const columns: Column<LayerRow>[] = [
   { id: "index", header: "#", align: "right", sortValue: (l) => l.index, cell: (l) => l.index + 1 },
   {
     id: "command",
@@ -58,28 +58,14 @@ const columns: Column<LayerResult>[] = [
     id: "packages",
     header: "Packages",
     description: "Packages this layer added or removed, compared with the layer below.",
-    sortValue: (l) => l.packagesAdded.length,
+    sortValue: (l) => count(l.packagesAdded),
     firstDirection: "desc",
-    cell: (l) =>
-      l.packagesAdded.length === 0 && l.packagesRemoved.length === 0 ? (
-        <span className="text-muted">–</span>
-      ) : (
-        <span
-          className="whitespace-nowrap"
-          title={[...l.packagesAdded.map((p) => `+ ${p}`), ...l.packagesRemoved.map((p) => `- ${p}`)].join(
-            "\n",
-          )}
-        >
-          {l.packagesAdded.length > 0 ? `+${l.packagesAdded.length}` : ""}
-          {l.packagesAdded.length > 0 && l.packagesRemoved.length > 0 ? " " : ""}
-          {l.packagesRemoved.length > 0 ? `−${l.packagesRemoved.length}` : ""}
-        </span>
-      ),
+    cell: (l) => <PackageDelta added={l.packagesAdded} removed={l.packagesRemoved} />,
   },
 ];
 
 /** One image's layers with the command that made each; sortable by size to find the heavy step. */
-export function LayersTable({ layers }: { layers: readonly LayerResult[] }) {
+export function LayersTable({ layers }: { layers: readonly LayerRow[] }) {
   return (
     <DataTable
       rows={layers}
@@ -89,5 +75,23 @@ export function LayersTable({ layers }: { layers: readonly LayerResult[] }) {
       initialSort={{ columnId: "index", direction: "asc" }}
       emptyMessage="This image has no layers."
     />
+  );
+}
+
+const count = (v: string[] | number): number => (Array.isArray(v) ? v.length : v);
+
+function PackageDelta({ added, removed }: { added: string[] | number; removed: string[] | number }) {
+  const a = count(added);
+  const r = count(removed);
+  if (a === 0 && r === 0) return <span className="text-muted">–</span>;
+  // Names are only known for fresh results; stored rows keep counts.
+  const names = [
+    ...(Array.isArray(added) ? added.map((p) => `+ ${p}`) : []),
+    ...(Array.isArray(removed) ? removed.map((p) => `- ${p}`) : []),
+  ];
+  return (
+    <span className="whitespace-nowrap" title={names.length > 0 ? names.join("\n") : undefined}>
+      {[a > 0 ? `+${a}` : "", r > 0 ? `−${r}` : ""].filter(Boolean).join(" ")}
+    </span>
   );
 }

@@ -1,20 +1,20 @@
 "use client";
 
-import type { LayerResult, PackageResult } from "@/lib/analysis/types";
 import { summarizeCommand } from "@/lib/charts";
 import { Bytes } from "@/components/ui/bytes";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import type { LayerRow, PackageRow } from "../types";
 
 type Props = {
-  packages: readonly PackageResult[];
+  packages: readonly PackageRow[];
   /** The image's layers, to name the step that added each package. */
-  layers?: readonly LayerResult[];
+  layers?: readonly Pick<LayerRow, "index" | "createdBy">[];
 };
 
 /** Installed packages: search by name, sort by installed size, see which layer added each. */
 export function PackagesTable({ packages, layers = [] }: Props) {
   const byIndex = new Map(layers.map((l) => [l.index, l]));
-  const columns: Column<PackageResult>[] = [
+  const columns: Column<PackageRow>[] = [
     {
       id: "name",
       header: "Package",

@@ -36,8 +36,8 @@ export function SizeChart({ rows, topN = 25 }: { rows: readonly ImageRow[]; topN
           />
           {estimated.size > 0 ? (
             <p className="mt-2 text-xs text-muted">
-              ≈ before a name: that image was never pushed to a registry, so its compressed size is an estimate
-              (the gzip size of its layers, computed here). Its on-disk size is measured.
+              ≈ before a name: that image was never pushed to a registry, so its compressed size is an
+              estimate (the gzip size of its layers, computed here). Its on-disk size is measured.
             </p>
           ) : null}
         </>

@@ -2,6 +2,8 @@ import type { LayerResult } from "@/lib/analysis/types";
 import { summarizeCommand } from "./labels";
 import type { BarPoint, SeriesSpec } from "./types";
 
+export type StackLayer = Pick<LayerResult, "index" | "compressedBytes" | "uncompressedBytes" | "createdBy">;
+
 export type LayerStackOptions = {
   /** Most segments drawn; the smallest layers beyond it merge into one "other layers" segment. */
   maxSegments?: number;
@@ -12,7 +14,7 @@ export type LayerStackOptions = {
  * segment per layer in build order so the stack reads bottom-up like the Dockerfile.
  */
 export function toLayerStack(
-  layers: readonly LayerResult[],
+  layers: readonly StackLayer[],
   opts: LayerStackOptions = {},
 ): { data: BarPoint[]; series: SeriesSpec[] } {
   const max = Math.max(2, opts.maxSegments ?? 10);
