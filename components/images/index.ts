@@ -21,3 +21,4 @@ export {
   packagesText,
   userText,
 } from "./facts";
+export { isDebugVariant, toImageRow, type StoredImage } from "./to-image-row";
