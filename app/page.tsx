@@ -1,7 +1,62 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import {
+  CriteriaMatrix,
+  JavaShareChart,
+  PackagesChart,
+  SizeChart,
+  SizeVsPackagesChart,
+  SizingTable,
+} from "@/components/images";
+import { Card, ChartSkeleton, TableSkeleton } from "@/components/ui";
 import { countImages } from "@/lib/db/images";
+import { imageRows } from "./image-rows";
 
 export const dynamic = "force-dynamic";
+
+async function Sizing() {
+  const rows = await imageRows();
+  return (
+    <Card
+      title="Sizing comparison"
+      headingId="sizing"
+      description="Compressed is what a pull downloads (Σ of the manifest's layer blobs); on disk is the files a container sees after whiteouts. Hover a size for exact bytes."
+      actions={
+        <a href="/api/export.csv" className="text-sm font-medium underline" download>
+          Download CSV
+        </a>
+      }
+    >
+      <SizingTable rows={rows} />
+    </Card>
+  );
+}
+
+async function Charts() {
+  const rows = await imageRows();
+  const java = rows.filter((r) => r.java);
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <SizeChart rows={rows} />
+      <PackagesChart rows={rows} />
+      <SizeVsPackagesChart rows={rows} />
+      {java.length > 0 && <JavaShareChart rows={java} />}
+    </div>
+  );
+}
+
+async function Criteria() {
+  const rows = await imageRows();
+  return (
+    <Card
+      title="Base image comparison"
+      headingId="criteria"
+      description="What each image carries: the attack surface and the conveniences you give up or keep."
+    >
+      <CriteriaMatrix rows={rows} />
+    </Card>
+  );
+}
 
 export default async function OverviewPage() {
   const count = await countImages();
@@ -11,20 +66,30 @@ export default async function OverviewPage() {
         <h1 id="empty-title" className="text-2xl font-semibold">
           No images benchmarked yet
         </h1>
-        <p className="mt-3 text-[var(--muted)]">
+        <p className="mt-3 text-muted">
           basescope measures what a base image really costs: the bytes a pull downloads, the size on disk, its
           layers and packages, and what runs inside (libc, shell, package manager, Java runtime, user).
         </p>
         <p className="mt-6">
-          <Link
-            href="/add"
-            className="rounded-md bg-[var(--accent)] px-4 py-2 font-medium text-[var(--accent-fg)]"
-          >
+          <Link href="/add" className="rounded-md bg-accent px-4 py-2 font-medium text-accent-fg">
             Add an image to benchmark
           </Link>
         </p>
       </section>
     );
   }
-  return <h1 className="text-2xl font-semibold">{count} images</h1>;
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold">Which base image should we build on?</h1>
+      <Suspense fallback={<TableSkeleton label="Loading the sizing table" />}>
+        <Sizing />
+      </Suspense>
+      <Suspense fallback={<ChartSkeleton />}>
+        <Charts />
+      </Suspense>
+      <Suspense fallback={<TableSkeleton label="Loading the comparison" />}>
+        <Criteria />
+      </Suspense>
+    </div>
+  );
 }
