@@ -5,5 +5,12 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/generated/**", "data/**", "node_modules/**", "next-env.d.ts", "test-results/**"]),
+  globalIgnores([
+    ".next/**",
+    "lib/generated/**",
+    "data/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+  ]),
 ]);
