@@ -21,7 +21,12 @@ export type ErrorKind =
   | "Cancelled"
   | "Internal";
 
-const TRANSIENT: ReadonlySet<ErrorKind> = new Set(["RateLimited", "RegistryUnreachable", "RegistryError", "DaemonUnavailable"]);
+const TRANSIENT: ReadonlySet<ErrorKind> = new Set([
+  "RateLimited",
+  "RegistryUnreachable",
+  "RegistryError",
+  "DaemonUnavailable",
+]);
 
 export class BasescopeError extends Error {
   readonly kind: ErrorKind;
@@ -29,7 +34,11 @@ export class BasescopeError extends Error {
   /** Seconds the caller should wait before retrying (from Retry-After), when known. */
   readonly retryAfterSeconds?: number;
 
-  constructor(kind: ErrorKind, message: string, opts: { cause?: unknown; retryAfterSeconds?: number; transient?: boolean } = {}) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    opts: { cause?: unknown; retryAfterSeconds?: number; transient?: boolean } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = kind;
     this.kind = kind;
@@ -45,7 +54,8 @@ export function isBasescopeError(e: unknown): e is BasescopeError {
 /** Wraps anything thrown into a BasescopeError, keeping typed errors as they are. */
 export function toBasescopeError(e: unknown): BasescopeError {
   if (isBasescopeError(e)) return e;
-  if (e instanceof Error && e.name === "AbortError") return new BasescopeError("Cancelled", "The run was cancelled.", { cause: e });
+  if (e instanceof Error && e.name === "AbortError")
+    return new BasescopeError("Cancelled", "The run was cancelled.", { cause: e });
   const message = e instanceof Error ? e.message : String(e);
   return new BasescopeError("Internal", `Unexpected error: ${message}`, { cause: e });
 }
