@@ -4,7 +4,12 @@ import path from "node:path";
 // Two projects: fast unit tests next to the code, and integration tests (*.int.test.ts) against the real
 // Docker engine and registry that scripts/services.sh starts.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      "server-only": path.resolve(import.meta.dirname, "scripts/test-support/empty-module.ts"),
+    },
+  },
   test: {
     projects: [
       {

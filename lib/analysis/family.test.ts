@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { familyOf, labelsOf } from "./family";
+import { familyOf, labelsOf, refineFamily } from "./family";
 
 describe("familyOf", () => {
   it.each([
@@ -20,5 +20,27 @@ describe("labelsOf", () => {
     expect(labelsOf("docker.io/library/eclipse-temurin:21-jre")).toEqual(["java"]);
     expect(labelsOf("gcr.io/distroless/java21-debian12:debug")).toEqual(["java", "debug"]);
     expect(labelsOf("docker.io/library/alpine:3.22")).toEqual([]);
+  });
+});
+
+describe("refineFamily", () => {
+  const facts = { osId: "debian", shell: "/usr/bin/dash", packageManager: "apt", hasJava: false };
+  it("keeps a family the name gave", () => {
+    expect(refineFamily("ubuntu", [], { ...facts, osId: "ubuntu" })).toEqual({
+      family: "ubuntu",
+      labels: [],
+    });
+  });
+  it("names an unnamed image by what it is", () => {
+    expect(refineFamily("other", [], facts).family).toBe("debian");
+    expect(refineFamily("other", [], { ...facts, shell: null, packageManager: null }).family).toBe(
+      "distroless",
+    );
+    expect(refineFamily("other", [], { ...facts, osId: "rocky" }).family).toBe("rhel");
+    expect(refineFamily("other", [], { ...facts, osId: "plan9" }).family).toBe("other");
+  });
+  it("labels images that carry a Java runtime", () => {
+    expect(refineFamily("debian", [], { ...facts, hasJava: true }).labels).toEqual(["java"]);
+    expect(refineFamily("temurin", ["java"], { ...facts, hasJava: true }).labels).toEqual(["java"]);
   });
 });

@@ -25,3 +25,35 @@ export function labelsOf(reference: string): string[] {
   if (/[:-]debug\b|:debug/.test(reference)) labels.push("debug");
   return labels;
 }
+
+const OS_FAMILY: Record<string, string> = {
+  alpine: "alpine",
+  debian: "debian",
+  ubuntu: "ubuntu",
+  centos: "rhel",
+  rhel: "rhel",
+  rocky: "rhel",
+  almalinux: "rhel",
+  fedora: "rhel",
+  ol: "rhel",
+  wolfi: "distroless",
+};
+
+/**
+ * When the name says nothing ("other"), what was measured does: a Debian package set with no shell is
+ * distroless-style, otherwise the os-release ID names the family. A Java runtime adds the "java" label.
+ */
+export function refineFamily(
+  family: string,
+  labels: string[],
+  facts: { osId: string | null; shell: string | null; packageManager: string | null; hasJava: boolean },
+): { family: string; labels: string[] } {
+  let refined = family;
+  if (family === "other" && facts.osId) {
+    const byOs = OS_FAMILY[facts.osId];
+    if (byOs === "debian" && !facts.shell && !facts.packageManager) refined = "distroless";
+    else if (byOs) refined = byOs;
+  }
+  const out = facts.hasJava && !labels.includes("java") ? [...labels, "java"] : labels;
+  return { family: refined, labels: out };
+}

@@ -3,6 +3,7 @@ import type { AnalysisResult, SourceKind } from "../analysis/types";
 import type { Run } from "../generated/prisma/client";
 import { prisma } from "./client";
 import { runFigures } from "./run-figures";
+import { refineFamily } from "../analysis/family";
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 const ACTIVE: RunStatus[] = ["queued", "running"];
@@ -112,7 +113,17 @@ export async function completeRun(id: string, workerId: string, result: Analysis
       },
     });
     if (owned.count !== 1) return false;
-    const run = await tx.run.findUniqueOrThrow({ where: { id }, select: { startedAt: true } });
+    const run = await tx.run.findUniqueOrThrow({ where: { id }, select: { startedAt: true, image: true } });
+    const refined = refineFamily(run.image.family, JSON.parse(run.image.labels) as string[], {
+      osId: result.os.id,
+      shell: result.shell,
+      packageManager: result.packageManager,
+      hasJava: result.java !== null,
+    });
+    await tx.image.update({
+      where: { id: run.image.id },
+      data: { family: refined.family, labels: JSON.stringify(refined.labels) },
+    });
     await tx.run.update({
       where: { id },
       data: { durationMs: run.startedAt ? Date.now() - run.startedAt.getTime() : null },
