@@ -34,6 +34,8 @@ export type AnalyzeOptions = {
   insecureRegistries?: string[];
   dockerHost?: string;
   maxImageBytes?: number;
+  /** Checks every URL the registry client fetches (the server's request forgery guard); none for the CLI. */
+  checkUrl?: (url: URL, registry: string) => Promise<void>;
 };
 
 function sourceFor(input: AnalyzeInput, opts: AnalyzeOptions): ImageSource {
@@ -46,11 +48,13 @@ function sourceFor(input: AnalyzeInput, opts: AnalyzeOptions): ImageSource {
       manifestInfo: async (repoDigest, platform) =>
         fetchManifestInfo(parseReference(repoDigest), platform, {
           insecureRegistries: opts.insecureRegistries,
+          checkUrl: opts.checkUrl,
         }).catch(() => undefined),
     });
   }
   return createRegistrySource(parseReference(input.reference), {
     insecureRegistries: opts.insecureRegistries,
+    checkUrl: opts.checkUrl,
   });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { analyzeImage } from "../analysis/analyze";
 import { env } from "../config/env";
 import { dbLayerCache } from "../db/layer-cache";
+import { serverEgressGuard } from "../security/server-guard";
 import type { AnalyzeFn } from "./worker";
 
 /** The worker's analysis: the engine with this server's configuration and the shared layer cache. */
@@ -14,5 +15,6 @@ export const runAnalysis: AnalyzeFn = (input, { signal, onProgress }) => {
     insecureRegistries: config.INSECURE_REGISTRIES,
     dockerHost: config.DOCKER_HOST,
     maxImageBytes: config.MAX_IMAGE_BYTES,
+    checkUrl: serverEgressGuard(),
   });
 };

@@ -11,6 +11,11 @@ export type HttpOptions = {
   connectTimeoutMs?: number;
   /** Give up on a body that sends nothing for this long. Default 60 s. */
   idleTimeoutMs?: number;
+  /**
+   * Called before every request, redirects and token realms included: the server passes its request
+   * forgery guard here (lib/security); the CLI, run by the user for themselves, passes nothing.
+   */
+  checkUrl?: (url: URL, registry: string) => Promise<void>;
 };
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
@@ -57,6 +62,7 @@ export async function send(
     timeoutMs,
   );
   try {
+    await opts.checkUrl?.(new URL(url), registry);
     const response = await fetch(url, {
       method: init.method,
       headers: init.headers,
