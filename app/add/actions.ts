@@ -5,6 +5,7 @@ import { assertCanWrite } from "@/lib/api/auth";
 import { toBasescopeError } from "@/lib/errors";
 import { addImage } from "@/lib/jobs/add-image";
 import { queueStandardSet } from "@/lib/jobs/queue-standard-set";
+import { clientKey } from "@/lib/security/client-key";
 
 export type AddImageState =
   | { status: "idle" }
@@ -15,10 +16,11 @@ export type AddImageState =
 export async function addImageAction(_prev: AddImageState, form: FormData): Promise<AddImageState> {
   const reference = String(form.get("reference") ?? "");
   try {
-    assertCanWrite(await headers());
+    const h = await headers();
+    assertCanWrite(h);
     const platform = String(form.get("platform") ?? "") || undefined;
     const source = form.get("source") === "docker" ? "docker" : "registry";
-    const { imageId, runId } = await addImage({ reference, platform, source });
+    const { imageId, runId } = await addImage({ reference, platform, source }, { client: clientKey(h) });
     return { status: "queued", imageId, runId, reference };
   } catch (e) {
     const err = toBasescopeError(e);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRateLimit } from "../security/rate-limit";
 
 /** The public registries users build on; loopback ones are allowed only when listed. */
 export const DEFAULT_ALLOWED_REGISTRIES = [
@@ -47,6 +48,18 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(20 * 1024 ** 3),
+  /** Images one client may add: a burst of this many, earned back over the window ("0": no limit). */
+  ADD_RATE_LIMIT: z
+    .string()
+    .default("30/10m")
+    .transform((v, ctx) => {
+      try {
+        return parseRateLimit(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,7 @@ import { env } from "../config/env";
 import { enqueueRun } from "../db/runs";
 import { BasescopeError } from "../errors";
 import { DEFAULT_PLATFORM, formatPlatform, parsePlatform, parseReference } from "../reference";
+import { TokenBucketLimiter } from "../security/rate-limit";
 
 /** What a person or a script sends to benchmark an image; shared by the JSON API and the form's action. */
 export const AddImageSchema = z.object({
@@ -25,7 +26,45 @@ export function assertRegistryAllowed(registry: string): void {
   }
 }
 
-export async function addImage(input: AddImageInput) {
+/**
+ * One limiter per process, on globalThis because Next bundles the route handler and the form's action
+ * separately: a module-level one would give each its own allowance.
+ */
+const LIMITER = Symbol.for("basescope.addImageLimiter");
+type WithLimiter = { [LIMITER]?: TokenBucketLimiter | null };
+
+function limiter(): TokenBucketLimiter | null {
+  const g = globalThis as WithLimiter;
+  if (g[LIMITER] === undefined) {
+    const limit = env().ADD_RATE_LIMIT;
+    g[LIMITER] = limit ? new TokenBucketLimiter(limit) : null;
+  }
+  return g[LIMITER];
+}
+
+function minutes(ms: number): string {
+  const m = ms / 60_000;
+  return m === 1 ? "minute" : Number.isInteger(m) ? `${m} minutes` : `${ms / 1000} seconds`;
+}
+
+/** Every attempt from a person or script costs one token, so typos and refusals cannot be used to probe freely. */
+function takeAddToken(client: string): void {
+  const l = limiter();
+  if (!l) return;
+  const taken = l.take(client);
+  if (taken.ok) return;
+  const wait = taken.retryAfterSeconds;
+  throw new BasescopeError(
+    "RateLimited",
+    `Too many images added: at most ${l.limit.count} per ${minutes(l.limit.windowMs)} from one client. ` +
+      `Try again in ${wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
+    { retryAfterSeconds: wait, transient: false },
+  );
+}
+
+/** `client` (see clientKey) is set for requests from people and scripts; internal callers leave it out. */
+export async function addImage(input: AddImageInput, opts: { client?: string } = {}) {
+  if (opts.client !== undefined) takeAddToken(opts.client);
   const parsed = AddImageSchema.parse(input);
   const ref = parseReference(parsed.reference);
   if (parsed.source === "registry") assertRegistryAllowed(ref.registry);

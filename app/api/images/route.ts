@@ -1,17 +1,26 @@
 import { listImages } from "@/lib/db/images";
-import { route } from "@/lib/api/handler";
+import { errorResponse, route } from "@/lib/api/handler";
 import { sortImages } from "@/lib/api/sort";
+import { isBasescopeError } from "@/lib/errors";
 import { AddImageSchema, addImage } from "@/lib/jobs/add-image";
+import { clientKey } from "@/lib/security/client-key";
 
 export const dynamic = "force-dynamic";
 
-/** Queue a benchmark: 202 with the image and run to follow at /api/runs/:id. */
-export const POST = route({ write: true, body: AddImageSchema }, async ({ body }) => {
-  const { imageId, runId, deduplicated } = await addImage(body);
-  return Response.json(
-    { imageId, runId, deduplicated },
-    { status: 202, headers: { Location: `/api/runs/${runId}` } },
-  );
+/** Queue a benchmark: 202 with the image and run to follow at /api/runs/:id; 429 + Retry-After past the limit. */
+export const POST = route({ write: true, body: AddImageSchema }, async ({ req, body }) => {
+  try {
+    const { imageId, runId, deduplicated } = await addImage(body, { client: clientKey(req.headers) });
+    return Response.json(
+      { imageId, runId, deduplicated },
+      { status: 202, headers: { Location: `/api/runs/${runId}` } },
+    );
+  } catch (e) {
+    if (!isBasescopeError(e) || e.kind !== "RateLimited") throw e;
+    const res = errorResponse(e);
+    res.headers.set("Retry-After", String(e.retryAfterSeconds ?? 60));
+    return res;
+  }
 });
 
 /** The latest successful result per image and platform. ?family=, ?q=, ?label=, ?ids=a,b, ?sort=field[:desc] */
