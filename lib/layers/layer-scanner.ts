@@ -108,8 +108,12 @@ function classify(e: unknown, walkerError: Error | null, compression: string, si
   if (walkerError instanceof BasescopeError) return walkerError;
   if (signal?.aborted || (e instanceof Error && e.name === "AbortError")) return cancelled();
   if (e instanceof BasescopeError) return e;
-  if (e instanceof InputError)
+  if (e instanceof InputError) {
+    // The blob stream's own typed error (a stalled or dropped download, a digest mismatch) says more than
+    // "reading failed", and decides whether a retry can help.
+    if (e.cause instanceof BasescopeError) return e.cause;
     return new BasescopeError("CorruptLayer", `Reading the layer failed: ${e.message}`, { cause: e });
+  }
   const dec = asDecompressError(e, compression as "gzip");
   if (dec) return dec;
   const msg = (walkerError ?? (e instanceof Error ? e : new Error(String(e)))).message;
