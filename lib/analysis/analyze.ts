@@ -36,6 +36,8 @@ export type AnalyzeOptions = {
   maxImageBytes?: number;
   /** Checks every URL the registry client fetches (the server's request forgery guard); none for the CLI. */
   checkUrl?: (url: URL, registry: string) => Promise<void>;
+  /** Registry wait limits (no response headers / a body gone quiet); the registry client's defaults otherwise. */
+  registryTimeouts?: { connectTimeoutMs?: number; idleTimeoutMs?: number };
 };
 
 function sourceFor(input: AnalyzeInput, opts: AnalyzeOptions): ImageSource {
@@ -49,12 +51,14 @@ function sourceFor(input: AnalyzeInput, opts: AnalyzeOptions): ImageSource {
         fetchManifestInfo(parseReference(repoDigest), platform, {
           insecureRegistries: opts.insecureRegistries,
           checkUrl: opts.checkUrl,
+          ...opts.registryTimeouts,
         }).catch(() => undefined),
     });
   }
   return createRegistrySource(parseReference(input.reference), {
     insecureRegistries: opts.insecureRegistries,
     checkUrl: opts.checkUrl,
+    ...opts.registryTimeouts,
   });
 }
 

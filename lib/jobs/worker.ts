@@ -17,15 +17,17 @@ export type WorkerOptions = {
   heartbeatMs?: number;
   /** A run whose heartbeat is older than this is taken to have lost its worker. */
   staleAfterMs?: number;
+  /** First backoff step for transient failures without a Retry-After (default 5 s; tests shorten it). */
+  retryBaseMs?: number;
   log?: (msg: string) => void;
 };
 
 export type Worker = { id: string; stop(): Promise<void> };
 
 /** Backoff for transient failures: Retry-After when the registry gave one, else 5 s, 20 s, 80 s... */
-export function retryDelayMs(attempt: number, retryAfterSeconds?: number): number {
+export function retryDelayMs(attempt: number, retryAfterSeconds?: number, baseMs = 5_000): number {
   if (retryAfterSeconds !== undefined) return Math.min(retryAfterSeconds, 3600) * 1000;
-  return Math.min(5_000 * 4 ** Math.max(0, attempt - 1), 15 * 60_000);
+  return Math.min(baseMs * 4 ** Math.max(0, attempt - 1), 15 * 60_000);
 }
 
 export function startWorker(opts: WorkerOptions): Worker {
@@ -79,7 +81,9 @@ export function startWorker(opts: WorkerOptions): Worker {
         canRetry
           ? {
               status: "queued",
-              runAfter: new Date(Date.now() + retryDelayMs(run.attempts, err.retryAfterSeconds)),
+              runAfter: new Date(
+                Date.now() + retryDelayMs(run.attempts, err.retryAfterSeconds, opts.retryBaseMs),
+              ),
               errorKind: err.kind,
               errorMessage: err.message,
             }
