@@ -1,5 +1,5 @@
 import Docker from "dockerode";
-import type { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import type {
   ImageSource,
   LayerDescriptor,
@@ -9,12 +9,12 @@ import type {
   ScanLayer,
   SourceOptions,
 } from "../analysis/types";
-import { BasescopeError } from "../errors";
+import { BasescopeError, isBasescopeError } from "../errors";
 import { formatPlatform, samePlatform } from "../reference";
 import { resolvedFromArchive, scansOf } from "./archive-image";
 import { readImageArchive } from "./archive-reader";
 import { type DockerConnection, dockerConnection } from "./docker-host";
-import { daemonUnavailable, engineError } from "./engine-errors";
+import { daemonUnavailable, engineError, engineMessage } from "./engine-errors";
 import {
   displayReference,
   imageHistory,
@@ -113,6 +113,21 @@ async function registryLayers(
   return undefined;
 }
 
+/**
+ * The export's HTTP body with its connection failures named for what they are: an engine that went away
+ * mid-export (DaemonUnavailable, worth a retry), not a damaged image. Destroying it closes the connection.
+ */
+function exportStream(raw: Readable, label: string): Readable {
+  const out = new PassThrough();
+  raw.on("error", (e) => {
+    if (isBasescopeError(e)) return void out.destroy(e);
+    const why = `The Docker engine at ${label} stopped in the middle of exporting the image (${engineMessage(e)}).`;
+    out.destroy(new BasescopeError("DaemonUnavailable", why, { cause: e }));
+  });
+  out.on("close", () => raw.destroy());
+  return raw.pipe(out);
+}
+
 async function analyzeEngineImage(
   reference: string,
   opts: DockerSourceOptions,
@@ -133,7 +148,7 @@ async function analyzeEngineImage(
 
   let stream: Readable;
   try {
-    stream = (await docker.getImage(info.Id).get()) as unknown as Readable;
+    stream = exportStream((await docker.getImage(info.Id).get()) as unknown as Readable, conn.label);
   } catch (e) {
     throw engineError(conn.label, e);
   }
