@@ -66,8 +66,8 @@ function sourceFor(input: AnalyzeInput, opts: AnalyzeOptions): ImageSource {
 function cachedScanner(opts: AnalyzeOptions, totals: { bytes: number }): ScanLayer {
   return async (desc, open) => {
     const hit = opts.cache && desc.digest ? await opts.cache.get(desc.digest) : undefined;
-    if (hit) return hit;
-    const scan = await scanLayer(await open(), desc, { signal: opts.signal });
+    const scan = hit ?? (await scanLayer(await open(), desc, { signal: opts.signal }));
+    // Cached layers count too: the merged tree and the result grow with them all the same.
     totals.bytes += scan.uncompressedBytes;
     if (opts.maxImageBytes !== undefined && totals.bytes > opts.maxImageBytes) {
       throw new BasescopeError(
@@ -75,7 +75,7 @@ function cachedScanner(opts: AnalyzeOptions, totals: { bytes: number }): ScanLay
         `The image holds more than ${opts.maxImageBytes} bytes of files, over this server's limit.`,
       );
     }
-    await opts.cache?.put(scan);
+    if (!hit) await opts.cache?.put(scan);
     return scan;
   };
 }
