@@ -1,4 +1,5 @@
 import { BasescopeError } from "../errors";
+import { redactError } from "../security/redact";
 import { authorize } from "./auth";
 import { parseWwwAuthenticate, type Challenge } from "./challenge";
 import { loadCredentials, type Credentials } from "./credentials";
@@ -62,6 +63,26 @@ export class RegistryClient {
 
   /** GET/HEAD `/v2/<repository>/<path>`, authenticated, redirects followed; throws typed errors on non-2xx. */
   async request(method: "GET" | "HEAD", path: string, ro: RequestOptions): Promise<Sent> {
+    try {
+      return await this.requestOnce(method, path, ro);
+    } catch (e) {
+      throw redactError(e, await this.secrets());
+    }
+  }
+
+  /** Every form of what this client may have sent as a secret, for scrubbing error messages. */
+  private async secrets(): Promise<string[]> {
+    const creds = await this.loadCredentials().catch(() => undefined);
+    const out: string[] = [];
+    if (creds && "password" in creds) {
+      out.push(creds.password, Buffer.from(`${creds.username}:${creds.password}`).toString("base64"));
+    }
+    if (creds && "identityToken" in creds) out.push(creds.identityToken);
+    if (this.authHeader) out.push(this.authHeader.replace(/^\S+ /, ""));
+    return out;
+  }
+
+  private async requestOnce(method: "GET" | "HEAD", path: string, ro: RequestOptions): Promise<Sent> {
     const url = `${this.baseUrl}/v2/${this.repository}/${path}`;
     const known = knownChallenges.get(this.baseUrl);
     if (!this.authHeader && known) this.authHeader = await this.answer(known, ro.signal);
@@ -110,6 +131,10 @@ export class RegistryClient {
           `Registry ${this.registry} redirected too many times for ${ro.what}.`,
         );
       url = new URL(location, url);
+      // Credentials written into a redirect target would only end up in error messages; blob stores
+      // authenticate with signed query strings instead.
+      url.username = "";
+      url.password = "";
       if (url.protocol !== "https:" && url.protocol !== "http:") {
         throw new BasescopeError(
           "RegistryError",
