@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CompareTable, toImageRow } from "@/components/images";
-import { Bytes, Card } from "@/components/ui";
+import { Breakable, Bytes, Card } from "@/components/ui";
 import { diffPackages, sharedLayers } from "@/lib/compare/compare";
 import { getImageDetail, listImages } from "@/lib/db/images";
-import { formatCount } from "@/lib/format";
+import { formatCount, shortReference } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Compare" };
 export const dynamic = "force-dynamic";
@@ -16,12 +16,15 @@ async function Picker() {
   return (
     <form method="get" action="/compare" className="space-y-3">
       <p className="text-muted">Pick two to four images to compare side by side.</p>
-      <fieldset className="grid gap-1 sm:grid-cols-2">
+      <fieldset className="grid min-w-0 gap-1 sm:grid-cols-2">
         <legend className="sr-only">Images</legend>
         {images.map((i) => (
-          <label key={i.id} className="flex items-center gap-2 font-mono text-sm">
-            <input type="checkbox" name="ids" value={i.id} /> {i.reference}{" "}
-            <span className="text-muted">{i.platform}</span>
+          <label key={i.id} className="flex min-w-0 items-start gap-2 font-mono text-sm">
+            <input type="checkbox" name="ids" value={i.id} className="mt-1" />
+            <span className="min-w-0 break-words">
+              <Breakable text={shortReference(i.reference)} />{" "}
+              <span className="text-muted">{i.platform}</span>
+            </span>
           </label>
         ))}
       </fieldset>
@@ -55,7 +58,12 @@ export default async function ComparePage({ searchParams }: Props) {
   const rows = results.map(toImageRow);
   const pk = diffPackages(results.map((r) => r.packageItems));
   const shared = sharedLayers(results.map((r) => r.layers));
-  const names = results.map((r) => r.reference);
+  const names = results.map((r) => shortReference(r.reference));
+  const packageSummary = [
+    `${formatCount(pk.common)} identical in all`,
+    ...(pk.versionDiffers > 0 ? [`${formatCount(pk.versionDiffers)} with different versions`] : []),
+    ...pk.onlyIn.flatMap((n, i) => (n > 0 ? [`${formatCount(n)} only in ${names[i]}`] : [])),
+  ].join("; ");
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Compare images</h1>
@@ -79,7 +87,8 @@ export default async function ComparePage({ searchParams }: Props) {
         ) : (
           <>
             <p>
-              {formatCount(shared.layers.length)} shared layer(s) save{" "}
+              {formatCount(shared.layers.length)}{" "}
+              {shared.layers.length === 1 ? "shared layer saves" : "shared layers save"}{" "}
               <Bytes value={shared.savedCompressedBytes} /> of downloads and{" "}
               <Bytes value={shared.savedUncompressedBytes} /> on disk when these images live on one host.
             </p>
@@ -94,16 +103,11 @@ export default async function ComparePage({ searchParams }: Props) {
           </>
         )}
       </Card>
-      <Card
-        title="Packages"
-        description={`${formatCount(pk.common)} identical in all; ${formatCount(pk.versionDiffers)} with different versions; only in one: ${pk.onlyIn
-          .map((n, i) => `${names[i]} ${formatCount(n)}`)
-          .join(", ")}.`}
-      >
+      <Card title="Packages" description={`${packageSummary}.`}>
         {pk.rows.length === 0 ? (
           <p>The package lists are identical.</p>
         ) : (
-          <div className="max-h-[32rem] overflow-auto">
+          <div className="relative max-h-[32rem] overflow-auto">
             <table className="w-full text-sm">
               <thead className="sticky top-0 bg-surface">
                 <tr>

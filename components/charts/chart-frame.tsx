@@ -2,6 +2,7 @@
 
 import type { ReactElement, ReactNode } from "react";
 import { ResponsiveContainer } from "recharts";
+import { Breakable } from "@/components/ui/breakable";
 
 type ChartFrameProps = {
   /** Accessible name of the figure. */
@@ -29,7 +30,7 @@ export function ChartFrame({ title, height, controls, dataTable, children }: Cha
       {dataTable ? (
         <details className="mt-2 text-sm">
           <summary className="cursor-pointer text-muted">Show the numbers</summary>
-          <div className="mt-2 overflow-x-auto">{dataTable}</div>
+          <div className="relative mt-2 overflow-x-auto">{dataTable}</div>
         </details>
       ) : null}
     </figure>
@@ -70,9 +71,9 @@ export function ChartDataTable({
                 <th
                   key={i}
                   scope="row"
-                  className="border-b border-line px-2 py-1 text-left font-normal break-all"
+                  className="border-b border-line px-2 py-1 text-left font-normal break-words"
                 >
-                  {c}
+                  <Breakable text={c} />
                 </th>
               ) : (
                 <td key={i} className="border-b border-line px-2 py-1 text-right tabular-nums">

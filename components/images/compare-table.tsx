@@ -8,6 +8,7 @@ import {
   formatRelativeChange,
   shortReference,
 } from "@/lib/format";
+import { Breakable } from "@/components/ui/breakable";
 import { Bytes } from "@/components/ui/bytes";
 import type { ImageRow } from "../types";
 import { imageHref, javaText, libcText, osText, userText } from "./facts";
@@ -63,7 +64,8 @@ export function CompareTable({ rows }: { rows: readonly ImageRow[] }) {
   const [base] = rows;
   if (!base) return null;
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    // relative: the screen-reader-only "differs" notes stay inside this scroll box, not past the page edge.
+    <div className="relative overflow-x-auto rounded-md border border-line">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">
           Side-by-side comparison; differences are relative to {shortReference(base.reference)}
@@ -73,8 +75,8 @@ export function CompareTable({ rows }: { rows: readonly ImageRow[] }) {
             <td className="px-3 py-2" />
             {rows.map((r, i) => (
               <th key={r.id} scope="col" className="min-w-40 px-3 py-2 text-left align-bottom">
-                <Link href={imageHref(r.id)} className="break-all hover:underline">
-                  {shortReference(r.reference)}
+                <Link href={imageHref(r.id)} className="break-words hover:underline">
+                  <Breakable text={shortReference(r.reference)} />
                 </Link>
                 <div className="text-xs font-normal text-muted">
                   {formatArchitecture(r.platform)}

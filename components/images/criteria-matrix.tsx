@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatArchitecture, formatCount, shortReference } from "@/lib/format";
+import { Breakable } from "@/components/ui/breakable";
 import { YesNo } from "@/components/ui/yes-no";
 import type { ImageRow } from "../types";
 import { imageHref, isRootUser, libcText, userText } from "./facts";
@@ -20,12 +21,12 @@ const HEADERS = [
 /** The "Base image comparison" sheet: per image, the criteria people choose by, as ✓/✗ with words. */
 export function CriteriaMatrix({ rows }: { rows: readonly ImageRow[] }) {
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    <div className="relative overflow-x-auto rounded-md border border-line">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">Base image criteria per image</caption>
         <thead className="bg-surface-2">
           <tr>
-            <th scope="col" className="px-3 py-2 text-left">
+            <th scope="col" className="min-w-40 px-3 py-2 text-left sm:min-w-56">
               Image
             </th>
             {HEADERS.map(([h, d]) => (
@@ -39,8 +40,8 @@ export function CriteriaMatrix({ rows }: { rows: readonly ImageRow[] }) {
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-line">
               <th scope="row" className="px-3 py-2 text-left font-normal">
-                <Link href={imageHref(r.id)} className="font-medium break-all hover:underline">
-                  {shortReference(r.reference)}
+                <Link href={imageHref(r.id)} className="font-medium break-words hover:underline">
+                  <Breakable text={shortReference(r.reference)} />
                 </Link>{" "}
                 <span className="text-muted">{formatArchitecture(r.platform)}</span>
               </th>

@@ -35,7 +35,7 @@ export function RunHistory({ runs }: { runs: readonly RunHistoryEntry[] }) {
       ) : (
         <p className="text-sm text-muted">The chart appears after a second successful run of this tag.</p>
       )}
-      <div className="overflow-x-auto rounded-md border border-line">
+      <div className="relative overflow-x-auto rounded-md border border-line">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">Analysis runs of this tag, newest first</caption>
           <thead className="bg-surface-2">

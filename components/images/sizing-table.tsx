@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { formatArchitecture, formatCount, formatDate, formatDateTime, shortReference } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
+import { Breakable } from "@/components/ui/breakable";
 import { Bytes } from "@/components/ui/bytes";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import type { ImageRow } from "../types";
@@ -46,8 +47,8 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
       className: "min-w-40 sm:min-w-56",
       cell: (r) => (
         <div>
-          <Link href={imageHref(r.id)} className="font-medium break-all hover:underline">
-            {shortReference(r.reference)}
+          <Link href={imageHref(r.id)} className="font-medium break-words hover:underline">
+            <Breakable text={shortReference(r.reference)} />
           </Link>
           <div className="mt-0.5 flex flex-wrap gap-1">
             {r.debugVariant ? (

@@ -26,7 +26,7 @@ export function Card({ title, description, actions, children, className = "", he
                 {title}
               </h2>
             ) : null}
-            {description ? <p className="mt-0.5 text-sm text-muted">{description}</p> : null}
+            {description ? <p className="mt-0.5 text-sm break-words text-muted">{description}</p> : null}
           </div>
           {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
         </header>

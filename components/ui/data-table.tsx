@@ -97,8 +97,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {props.toolbar}
         </div>
       ) : null}
+      {/* relative: screen-reader-only text in the cells stays inside this scroll box, not past the page edge */}
       <div
-        className="overflow-auto rounded-md border border-line"
+        className="relative overflow-auto rounded-md border border-line"
         style={{ maxHeight: props.maxHeight ?? "75vh" }}
       >
         <table className="w-full border-collapse text-sm">

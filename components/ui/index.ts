@@ -1,4 +1,5 @@
 export { Badge, type BadgeTone } from "./badge";
+export { Breakable } from "./breakable";
 export { Bytes } from "./bytes";
 export { Card } from "./card";
 export { DataTable, type Column, type DataTableProps } from "./data-table";
