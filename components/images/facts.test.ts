@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareHref, isRootUser, javaText, libcText, packagesText, userText } from "./facts";
+import { absolutePath, compareHref, isRootUser, javaText, libcText, packagesText, userText } from "./facts";
 
 describe("image facts", () => {
   it("reads the config User the way the runtime does", () => {
@@ -28,5 +28,10 @@ describe("image facts", () => {
 
   it("encodes ids in the compare link", () => {
     expect(compareHref(["a", "b/c"])).toBe("/compare?ids=a,b%2Fc");
+  });
+
+  it("shows paths absolute with a single leading slash", () => {
+    expect(absolutePath("/opt/java/bin/java")).toBe("/opt/java/bin/java");
+    expect(absolutePath("usr/lib/libc.so.6")).toBe("/usr/lib/libc.so.6");
   });
 });

@@ -65,3 +65,8 @@ export function imageHref(id: string): string {
 export function compareHref(ids: readonly string[]): string {
   return `/compare?ids=${ids.map(encodeURIComponent).join(",")}`;
 }
+
+/** A path as seen inside a running container, with one leading "/" whether or not the result stored one. */
+export function absolutePath(path: string): string {
+  return `/${path.replace(/^\/+/, "")}`;
+}

@@ -2,8 +2,10 @@
 
 import type { FileSize } from "@/lib/analysis/types";
 import { formatPercent } from "@/lib/format";
+import { Breakable } from "@/components/ui/breakable";
 import { Bytes } from "@/components/ui/bytes";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { absolutePath } from "./facts";
 
 type Props = {
   files: readonly FileSize[];
@@ -19,7 +21,11 @@ export function LargestFiles({ files, filesystemBytes }: Props) {
       header: "Path",
       rowHeader: true,
       sortValue: (f) => f.path,
-      cell: (f) => <code className="text-xs break-all">/{f.path}</code>,
+      cell: (f) => (
+        <code className="text-xs break-words">
+          <Breakable text={absolutePath(f.path)} />
+        </code>
+      ),
     },
     {
       id: "bytes",

@@ -2,8 +2,10 @@
 
 import type { WastedPath } from "@/lib/analysis/types";
 import { formatCount, formatPercent } from "@/lib/format";
+import { Breakable } from "@/components/ui/breakable";
 import { Bytes } from "@/components/ui/bytes";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { absolutePath } from "./facts";
 
 type Props = {
   paths: readonly WastedPath[];
@@ -18,7 +20,11 @@ const columns: Column<WastedPath>[] = [
     header: "Path",
     rowHeader: true,
     sortValue: (w) => w.path,
-    cell: (w) => <code className="text-xs break-all">/{w.path}</code>,
+    cell: (w) => (
+      <code className="text-xs break-words">
+        <Breakable text={absolutePath(w.path)} />
+      </code>
+    ),
   },
   {
     id: "bytes",
