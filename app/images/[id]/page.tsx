@@ -13,7 +13,7 @@ import {
   osText,
   userText,
 } from "@/components/images";
-import { Badge, Bytes, Card, Stat, StatGrid } from "@/components/ui";
+import { Badge, Breakable, Bytes, Card, Stat, StatGrid } from "@/components/ui";
 import type { RunHistoryEntry } from "@/components/types";
 import { getImageDetail } from "@/lib/db/images";
 import { formatCount, formatDateTime, formatPercent } from "@/lib/format";
@@ -46,7 +46,9 @@ export default async function ImagePage({ params }: Props) {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="break-all font-mono text-xl font-semibold sm:text-2xl">{image.reference}</h1>
+        <h1 className="font-mono text-xl font-semibold break-words sm:text-2xl">
+          <Breakable text={image.reference} />
+        </h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
           <Badge>{image.platform}</Badge>
           <Badge tone="info">{image.family}</Badge>
@@ -148,13 +150,16 @@ export default async function ImagePage({ params }: Props) {
           </Card>
           <Card
             title="Layers"
+            description="Each chart segment is one layer, in build order. Compressed = the downloaded blob; uncompressed = file bytes in the layer's tar."
             actions={
               <a className="text-sm underline" href={`/api/export.csv?kind=layers&ids=${image.id}`} download>
                 Download CSV
               </a>
             }
           >
-            <LayersChart layers={result.layers} />
+            <div className="mb-4">
+              <LayersChart layers={result.layers} />
+            </div>
             <LayersTable layers={result.layers} />
           </Card>
           <Card
