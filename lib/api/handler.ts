@@ -20,7 +20,9 @@ export function errorResponse(e: unknown): Response {
   // Internal errors keep their detail in the server log, not in the response.
   const message = err.kind === "Internal" ? "Something went wrong on the server." : err.message;
   if (err.kind === "Internal") console.error(e);
-  return Response.json({ error: { kind: err.kind, message } }, { status });
+  const headers: Record<string, string> =
+    status === 429 ? { "Retry-After": String(err.retryAfterSeconds ?? 60) } : {};
+  return Response.json({ error: { kind: err.kind, message } }, { status, headers });
 }
 
 type Ctx<P> = { params: Promise<P> };

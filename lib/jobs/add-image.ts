@@ -67,7 +67,8 @@ export async function addImage(input: AddImageInput, opts: { client?: string } =
   if (opts.client !== undefined) takeAddToken(opts.client);
   const parsed = AddImageSchema.parse(input);
   const ref = parseReference(parsed.reference);
-  if (parsed.source === "registry") assertRegistryAllowed(ref.registry);
+  // The Docker source pulls through the engine from the same registry, so the same list applies.
+  assertRegistryAllowed(ref.registry);
   const platform = formatPlatform(parsed.platform ? parsePlatform(parsed.platform) : DEFAULT_PLATFORM);
   const reference = ref.toString();
   return enqueueRun({

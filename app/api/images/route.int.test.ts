@@ -52,3 +52,25 @@ describe("POST /api/images rate limit", () => {
     expect((await add("127.0.0.2", "e")).status).toBe(202);
   });
 });
+
+describe("POST /api/images allow-list", () => {
+  const post = (body: object) =>
+    POST(
+      new Request("http://localhost/api/images", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-basescope-peer": "127.0.0.9" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  it("refuses unlisted registries for the Docker source too: the engine would pull from them", async () => {
+    for (const source of ["registry", "docker"]) {
+      const res = await post({ reference: "registry.example.com/team/app:1", source });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+        "registry.example.com",
+      );
+    }
+  });
+});

@@ -1,7 +1,6 @@
 import { listImages } from "@/lib/db/images";
-import { errorResponse, route } from "@/lib/api/handler";
+import { route } from "@/lib/api/handler";
 import { sortImages } from "@/lib/api/sort";
-import { isBasescopeError } from "@/lib/errors";
 import { AddImageSchema, addImage } from "@/lib/jobs/add-image";
 import { clientKey } from "@/lib/security/client-key";
 
@@ -9,18 +8,11 @@ export const dynamic = "force-dynamic";
 
 /** Queue a benchmark: 202 with the image and run to follow at /api/runs/:id; 429 + Retry-After past the limit. */
 export const POST = route({ write: true, body: AddImageSchema }, async ({ req, body }) => {
-  try {
-    const { imageId, runId, deduplicated } = await addImage(body, { client: clientKey(req.headers) });
-    return Response.json(
-      { imageId, runId, deduplicated },
-      { status: 202, headers: { Location: `/api/runs/${runId}` } },
-    );
-  } catch (e) {
-    if (!isBasescopeError(e) || e.kind !== "RateLimited") throw e;
-    const res = errorResponse(e);
-    res.headers.set("Retry-After", String(e.retryAfterSeconds ?? 60));
-    return res;
-  }
+  const { imageId, runId, deduplicated } = await addImage(body, { client: clientKey(req.headers) });
+  return Response.json(
+    { imageId, runId, deduplicated },
+    { status: 202, headers: { Location: `/api/runs/${runId}` } },
+  );
 });
 
 /** The latest successful result per image and platform. ?family=, ?q=, ?label=, ?ids=a,b, ?sort=field[:desc] */
