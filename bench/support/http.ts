@@ -34,7 +34,10 @@ export function timedGet(
       );
       res.on("error", reject);
     });
-    req.on("error", reject);
+    // A reused keep-alive socket the server closed meanwhile: say so, the caller may retry (browsers do).
+    req.on("error", (e: NodeJS.ErrnoException) =>
+      reject(Object.assign(e, { reusedSocket: req.reusedSocket && e.code === "ECONNRESET" })),
+    );
     req.setTimeout(120_000, () => req.destroy(new Error(`GET ${url} timed out`)));
   });
 }
