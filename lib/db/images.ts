@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "../generated/prisma/client";
 import { prisma } from "./client";
 import { imageJson, packageJson, runDetailsJson, runStatusJson, type ImageJson } from "./serialize";
 
@@ -6,28 +7,67 @@ export async function countImages(): Promise<number> {
   return prisma.image.count();
 }
 
-export type ImageListQuery = { family?: string; q?: string; ids?: string[]; label?: string };
+export type ImageListQuery = {
+  family?: string;
+  q?: string;
+  ids?: string[];
+  label?: string;
+  /** The JSON API lists each image's layers; the dashboard's tables and charts do not need them. */
+  withLayers?: boolean;
+};
+
+/**
+ * The id of the latest successful run of each image, one indexed subquery per image
+ * (Run_imageId_status_finishedAt_idx). Prisma's nested `take: 1` would read every succeeded run of every
+ * image and keep one in memory, which grows with each image's history.
+ */
+async function latestRunIds(imageIds: string[]): Promise<string[]> {
+  return inChunks(imageIds, async (ids) => {
+    const rows = await prisma.$queryRaw<{ id: string | null }[]>`
+      SELECT (SELECT r.id FROM "Run" r WHERE r."imageId" = i.id AND r.status = 'succeeded'
+              ORDER BY r."finishedAt" DESC LIMIT 1) AS id
+      FROM "Image" i WHERE i.id IN (${Prisma.join(ids)})`;
+    return rows.flatMap((r) => (r.id ? [r.id] : []));
+  });
+}
+
+/** SQLite binds at most 999 parameters per statement: long IN lists go in slices. */
+async function inChunks<T>(ids: string[], fn: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await fn(ids.slice(i, i + 500))));
+  return out;
+}
 
 /** The latest successful result per image and platform; images never analysed successfully are left out. */
 export async function listImages(query: ImageListQuery = {}): Promise<ImageJson[]> {
-  const images = await prisma.image.findMany({
-    where: {
-      ...(query.family && { family: query.family }),
-      ...(query.ids && { id: { in: query.ids } }),
-      ...(query.q && { reference: { contains: query.q } }),
-      ...(query.label && { labels: { contains: JSON.stringify(query.label) } }),
-    },
-    include: {
-      runs: {
-        where: { status: "succeeded" },
-        orderBy: { finishedAt: "desc" },
-        take: 1,
-        include: { layers: { orderBy: { index: "asc" } } },
-      },
-    },
-    orderBy: [{ family: "asc" }, { reference: "asc" }],
+  const where = {
+    ...(query.family && { family: query.family }),
+    ...(query.q && { reference: { contains: query.q } }),
+    ...(query.label && { labels: { contains: JSON.stringify(query.label) } }),
+  };
+  const orderBy = [{ family: "asc" as const }, { reference: "asc" as const }];
+  const images = query.ids
+    ? await inChunks(query.ids, (ids) =>
+        prisma.image.findMany({ where: { ...where, id: { in: ids } }, orderBy }),
+      )
+    : await prisma.image.findMany({ where, orderBy });
+  const runIds = await latestRunIds(images.map((i) => i.id));
+  const runs = await inChunks(runIds, (ids) => prisma.run.findMany({ where: { id: { in: ids } } }));
+  const layers = query.withLayers
+    ? await inChunks(runIds, (ids) =>
+        prisma.layer.findMany({
+          where: { runId: { in: ids } },
+          orderBy: [{ runId: "asc" }, { index: "asc" }],
+        }),
+      )
+    : [];
+  const runByImage = new Map(runs.map((r) => [r.imageId, r]));
+  const layersByRun = new Map<string, typeof layers>();
+  for (const l of layers) layersByRun.set(l.runId, [...(layersByRun.get(l.runId) ?? []), l]);
+  return images.flatMap((image) => {
+    const run = runByImage.get(image.id);
+    return run ? [imageJson(image, run, layersByRun.get(run.id) ?? [])] : [];
   });
-  return images.filter((i) => i.runs.length > 0).map((i) => imageJson(i, i.runs[0], i.runs[0].layers));
 }
 
 /** Everything about one image: its latest result with layers and packages, and every run of it. */

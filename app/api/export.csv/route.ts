@@ -1,3 +1,4 @@
+import { idsParam } from "@/lib/api/ids";
 import { route } from "@/lib/api/handler";
 import { exportImages, exportLayers, exportPackages } from "@/lib/db/export";
 import { IMAGE_COLUMNS, LAYER_COLUMNS, PACKAGE_COLUMNS } from "@/lib/export/columns";
@@ -33,7 +34,7 @@ function stream<T>(
 export const GET = route({}, async ({ req }) => {
   const url = new URL(req.url);
   const kind = url.searchParams.get("kind") ?? "images";
-  const ids = url.searchParams.get("ids")?.split(",").filter(Boolean);
+  const ids = idsParam(url);
   const body =
     kind === "images"
       ? stream(IMAGE_COLUMNS, exportImages(ids))

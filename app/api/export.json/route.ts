@@ -1,3 +1,4 @@
+import { idsParam } from "@/lib/api/ids";
 import { route } from "@/lib/api/handler";
 import { listImages } from "@/lib/db/images";
 
@@ -5,8 +6,8 @@ export const dynamic = "force-dynamic";
 
 /** Every latest result as one JSON document (the same items as GET /api/images), as a download. */
 export const GET = route({}, async ({ req }) => {
-  const ids = new URL(req.url).searchParams.get("ids")?.split(",").filter(Boolean);
-  const items = await listImages({ ids });
+  const ids = idsParam(new URL(req.url));
+  const items = await listImages({ ids, withLayers: true });
   return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), items }, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,3 +1,4 @@
+import { idsParam } from "@/lib/api/ids";
 import { listImages } from "@/lib/db/images";
 import { route } from "@/lib/api/handler";
 import { sortImages } from "@/lib/api/sort";
@@ -19,10 +20,11 @@ export const POST = route({ write: true, body: AddImageSchema }, async ({ req, b
 export const GET = route({}, async ({ req }) => {
   const url = new URL(req.url);
   const items = await listImages({
+    withLayers: true,
     family: url.searchParams.get("family") ?? undefined,
     q: url.searchParams.get("q") ?? undefined,
     label: url.searchParams.get("label") ?? undefined,
-    ids: url.searchParams.get("ids")?.split(",").filter(Boolean),
+    ids: idsParam(url),
   });
   return Response.json({ items: sortImages(items, url.searchParams.get("sort")) });
 });
