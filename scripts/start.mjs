@@ -35,6 +35,11 @@ const server = http.createServer((req, res) => {
   req.headers["x-basescope-peer"] = req.socket.remoteAddress ?? "";
   handle(req, res);
 });
+// Longer than the usual 60 s idle timeout of proxies and clients: with Node's 5 s default, a saturated
+// server closed kept-alive connections while clients were already reusing them (ECONNRESET under load,
+// bench/load.ts).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => console.log(`basescope: serving on http://localhost:${port}`));
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
