@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { AnalysisResult, Progress, SourceKind } from "../analysis/types";
-import { toBasescopeError } from "../errors";
+import { BasescopeError, toBasescopeError } from "../errors";
 import { claimNextRun, completeRun, finishRunUnsuccessfully, recoverStaleRuns, touchRun } from "../db/runs";
 
 export type AnalyzeFn = (
@@ -28,6 +28,23 @@ export type Worker = { id: string; stop(): Promise<void> };
 export function retryDelayMs(attempt: number, retryAfterSeconds?: number, baseMs = 5_000): number {
   if (retryAfterSeconds !== undefined) return Math.min(retryAfterSeconds, 3600) * 1000;
   return Math.min(baseMs * 4 ** Math.max(0, attempt - 1), 15 * 60_000);
+}
+
+/**
+ * SQLite refusing a write for lack of room (SQLITE_FULL) surfaces as a driver error; say it in words an
+ * operator can act on. Worth retrying: space may be freed before the next attempt.
+ */
+function diskFull(e: unknown): BasescopeError | undefined {
+  for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
+    if (/SQLITE_FULL|database or disk is full/.test(cur.message)) {
+      return new BasescopeError(
+        "Internal",
+        "The disk holding the database is full, so this run's result could not be saved; earlier results are untouched.",
+        { cause: e, transient: true },
+      );
+    }
+  }
+  return undefined;
 }
 
 export function startWorker(opts: WorkerOptions): Worker {
@@ -60,8 +77,12 @@ export function startWorker(opts: WorkerOptions): Worker {
       clearInterval(timer);
       if (cancelled) throw new Error("cancelled");
       await touchRun(run.id, id, { phase: "saving", fraction: 0.99 });
-      await completeRun(run.id, id, result);
-      log(`run ${run.id} succeeded`);
+      const stored = await completeRun(run.id, id, result);
+      log(
+        stored
+          ? `run ${run.id} succeeded`
+          : `run ${run.id} was taken over by another worker; result not stored`,
+      );
     } catch (e) {
       clearInterval(timer);
       if (cancelled) {
@@ -72,7 +93,7 @@ export function startWorker(opts: WorkerOptions): Worker {
         });
         return;
       }
-      const err = toBasescopeError(e);
+      const err = diskFull(e) ?? toBasescopeError(e);
       const canRetry = err.transient && run.attempts < run.maxAttempts;
       log(`run ${run.id} ${canRetry ? "will retry" : "failed"}: ${err.kind}: ${err.message}`);
       await finishRunUnsuccessfully(
