@@ -181,14 +181,18 @@ describe("several workers on one database", () => {
 
   it("take each of ten queued runs exactly once", async () => {
     const refs = await tagCopies(10);
-    const runIds = (await Promise.all(refs.map(queue))).map((q) => q.runId);
+    // Both polling before anything is queued, so neither gets the queue to itself by starting first.
     const workers = [startWorkerProcess(), startWorkerProcess()];
     const ids = await Promise.all(workers.map((w) => w.id));
+    const runIds = (await Promise.all(refs.map(queue))).map((q) => q.runId);
     const runs = await waitFor("all ten runs to finish", 40_000, async () => {
       const rows = await db.prisma.run.findMany({ where: { id: { in: runIds } } });
       return rows.every((r) => r.status !== "queued" && r.status !== "running") ? rows : undefined;
     });
+    // Stopped gracefully and fully read: a run is committed a moment before its worker logs it.
+    const closed = workers.map((w) => new Promise((r) => w.child.once("close", r)));
     for (const w of workers) w.child.kill("SIGTERM");
+    await Promise.all(closed);
     const logs = workers.flatMap((w) => w.out);
     for (const run of runs) {
       expect(run, logs.join("\n")).toMatchObject({ status: "succeeded", attempts: 1 });
