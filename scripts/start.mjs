@@ -9,8 +9,11 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import Database from "better-sqlite3";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Relative DATABASE_URL and CACHE_DIR paths mean the same files to the migration and to the server.
+process.chdir(root);
 process.env.DATABASE_URL ??= "file:./data/basescope.db";
 process.env.NODE_ENV = "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -25,6 +28,12 @@ if (migrate.status !== 0) {
   console.error("basescope: applying database migrations failed; the server was not started.");
   process.exit(migrate.status ?? 1);
 }
+
+// WAL lets pages read while the worker writes progress and results; the setting lives in the file.
+const dbFile = process.env.DATABASE_URL.replace(/^file:/, "");
+const db = new Database(dbFile);
+db.pragma("journal_mode = WAL");
+db.close();
 
 const app = next({ dev: false, dir: root, port, hostname: host });
 await app.prepare();
