@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureFixtures } from "../../scripts/fixtures";
-import { BasescopeError } from "../errors";
 import { analyzeImage } from "./analyze";
 import type { LayerCache, LayerScan } from "./types";
+import { errorOf } from "../../scripts/test-support/error-of";
 
 /**
  * MAX_IMAGE_BYTES bounds the files an analysis takes in: exactly the image's size passes, one byte less
@@ -16,15 +16,6 @@ beforeAll(async () => {
   reference = fx.images.waste;
   total = (await analyzeImage({ reference })).uncompressedBytes;
 });
-
-async function errorOf(p: Promise<unknown>): Promise<BasescopeError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(BasescopeError);
-  return e as BasescopeError;
-}
 
 /** A layer cache kept in memory, as the server's database-backed one behaves. */
 function memoryCache(): LayerCache & { size(): number } {

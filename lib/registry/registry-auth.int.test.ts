@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BasescopeError } from "../errors";
 import { parseReference } from "../reference";
 import { createRegistrySource, fetchManifestInfo } from "./index";
 import { digestScanner } from "./test-support/digest-scanner";
 import { pushImage, sha256, type PushedImage } from "./test-support/image-builder";
 import { startRegistry, type RegistryProcess } from "./test-support/registry-process";
 import { startTokenServer, type TokenServer } from "./test-support/token-server";
+import { errorOf } from "../../scripts/test-support/error-of";
 
 /** Real docker-registry instances of this test's own: one with htpasswd Basic auth, one with token auth. */
 let dir: string;
@@ -33,15 +33,6 @@ function dockerConfig(name: string, auths: Record<string, Record<string, string>
 const basicAuth = (user: string, pass: string) => ({
   auth: Buffer.from(`${user}:${pass}`).toString("base64"),
 });
-
-async function errorOf(p: Promise<unknown>): Promise<BasescopeError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(BasescopeError);
-  return e as BasescopeError;
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bs-auth-"));

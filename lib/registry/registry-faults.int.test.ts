@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BasescopeError } from "../errors";
 import { parseReference } from "../reference";
 import { createRegistrySource, fetchManifestInfo } from "./index";
 import { digestScanner } from "./test-support/digest-scanner";
 import { pushImage, type PushedImage } from "./test-support/image-builder";
 import { startProxy, startServer, type ProxyHandle } from "./test-support/proxy";
 import { freePort } from "./test-support/registry-process";
+import { errorOf } from "../../scripts/test-support/error-of";
 
 /**
  * Faults a healthy registry will not produce on demand, made by small proxies of the test's own in front of
@@ -25,15 +25,6 @@ async function proxy(opts: Parameters<typeof startProxy>[1]): Promise<ProxyHandl
   const p = await startProxy(upstream, opts);
   proxies.push(p);
   return p;
-}
-
-async function errorOf(p: Promise<unknown>): Promise<BasescopeError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(BasescopeError);
-  return e as BasescopeError;
 }
 
 const analyze = (host: string, opts: Parameters<typeof createRegistrySource>[1] = {}) =>

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BasescopeError } from "../errors";
 import { parseReference } from "../reference";
 import { fetchManifestInfo } from "./index";
 import { blob, pushBlob, pushImage, pushManifest, type PushedImage } from "./test-support/image-builder";
 import { startProxy } from "./test-support/proxy";
+import { errorOf } from "../../scripts/test-support/error-of";
 
 /**
  * The registry client's caps on what a hostile registry can make it read: an 8 MiB config, nested indexes
@@ -23,15 +23,6 @@ let image: PushedImage;
 let dir: string;
 
 const resolve = (ref: string) => fetchManifestInfo(parseReference(ref));
-
-async function errorOf(p: Promise<unknown>): Promise<BasescopeError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(BasescopeError);
-  return e as BasescopeError;
-}
 
 /** An index whose only entry (for linux/amd64) is `child`. */
 async function pushIndexOf(tag: string, child: { digest: string; size: number; mediaType: string }) {

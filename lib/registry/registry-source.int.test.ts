@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Progress } from "../analysis/types";
-import { BasescopeError } from "../errors";
 import { formatPlatform, parsePlatform, parseReference } from "../reference";
 import { createRegistrySource, fetchManifestInfo } from "./index";
 import { digestScanner, type ScannerLog } from "./test-support/digest-scanner";
 import { pushImage, pushIndex, type PushedImage } from "./test-support/image-builder";
+import { errorOf } from "../../scripts/test-support/error-of";
 
 /** Against the shared plain test registry: images built and pushed here, expectations from the pushed bytes. */
 const host = process.env.BASESCOPE_TEST_REGISTRY ?? "127.0.0.1:5731";
@@ -14,15 +14,6 @@ let amd64: PushedImage;
 let arm64: PushedImage;
 let many: PushedImage;
 let index: { digest: string; bytes: Buffer };
-
-async function errorOf(p: Promise<unknown>): Promise<BasescopeError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(BasescopeError);
-  return e as BasescopeError;
-}
 
 beforeAll(async () => {
   amd64 = await pushImage(base, repo, undefined, {

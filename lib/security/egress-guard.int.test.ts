@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeImage } from "../analysis/analyze";
-import { BasescopeError } from "../errors";
 import { pushImage, type PushedImage } from "../registry/test-support/image-builder";
 import { startProxy, startServer, type ProxyHandle } from "../registry/test-support/proxy";
 import { createEgressGuard } from "./egress-guard";
+import { errorOf } from "../../scripts/test-support/error-of";
 
 /**
  * The guard on the real registry client: a front of the test's own (listed, like a registry operators
@@ -37,15 +37,6 @@ const run = (host: string, allowed?: string[]) =>
     { reference: `${host}/${repo}:1`, source: "registry" },
     { checkUrl: allowed ? createEgressGuard({ allowed }) : undefined },
   );
-
-async function errorOf(p: Promise<unknown>): Promise<BasescopeError> {
-  const e = await p.then(
-    () => undefined,
-    (err) => err,
-  );
-  expect(e).toBeInstanceOf(BasescopeError);
-  return e as BasescopeError;
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "bs-egress-"));
