@@ -45,8 +45,12 @@ async function Charts() {
   );
 }
 
+/** Beyond this many images the matrix stops being readable at a glance; the table and CSV have them all. */
+const CRITERIA_ROWS = 100;
+
 async function Criteria() {
-  const rows = await imageRows();
+  const all = await imageRows();
+  const rows = all.slice(0, CRITERIA_ROWS);
   return (
     <Card
       title="Base image comparison"
@@ -54,6 +58,15 @@ async function Criteria() {
       description="What each image carries: the attack surface and the conveniences you give up or keep."
     >
       <CriteriaMatrix rows={rows} />
+      {all.length > rows.length && (
+        <p className="mt-2 text-sm text-muted">
+          Showing the first {rows.length} of {all.length} images, by family. Filter the sizing table or{" "}
+          <a href="/api/export.csv" className="underline" download>
+            download the CSV
+          </a>{" "}
+          for every one.
+        </p>
+      )}
     </Card>
   );
 }

@@ -184,6 +184,7 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
       rows={rows}
       columns={columns}
       rowKey={(r) => r.id}
+      rowLimit={100}
       caption="Sizing comparison: every analysed image and platform"
       filterText={rowSearchText}
       filterPlaceholder="Filter: alpine, arm64, musl, 21…"

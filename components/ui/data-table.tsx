@@ -1,7 +1,13 @@
 "use client";
 
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { buildTableModel, type SortDirection, type SortState, type SortValue } from "./table-model";
+import {
+  buildTableModel,
+  limitGroups,
+  type SortDirection,
+  type SortState,
+  type SortValue,
+} from "./table-model";
 
 export type Column<T> = {
   id: string;
@@ -38,6 +44,8 @@ export type DataTableProps<T> = {
   rowClassName?: (row: T) => string | undefined;
   /** Height of the scroll box the header sticks to. */
   maxHeight?: string;
+  /** Rows rendered before a "Show all" button; sorting and filtering still cover every row. */
+  rowLimit?: number;
 };
 
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
@@ -47,6 +55,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { rows, columns, rowKey, caption, filterText, groupBy, groupLabel } = props;
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortState>(props.initialSort ?? null);
+  const [showAll, setShowAll] = useState(false);
   const filterId = useId();
   const sortColumn = sort ? columns.find((c) => c.id === sort.columnId) : undefined;
 
@@ -62,6 +71,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
       }),
     [rows, query, filterText, sortColumn, sort?.direction, groupBy],
   );
+  const limited = !showAll && props.rowLimit !== undefined && model.shown > props.rowLimit;
+  const groups = limited ? limitGroups(model.groups, props.rowLimit) : model.groups;
 
   const toggleSort = (col: Column<T>) =>
     setSort((prev) =>
@@ -124,7 +135,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               </tr>
             </tbody>
           ) : (
-            model.groups.map((group) => (
+            groups.map((group) => (
               <tbody key={group.key} className="border-t border-line">
                 {groupBy ? (
                   <tr className="bg-surface">
@@ -161,6 +172,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
           )}
         </table>
       </div>
+      {limited ? (
+        <button
+          type="button"
+          onClick={() => setShowAll(true)}
+          className="mt-2 rounded-md border border-line px-3 py-1.5 text-sm font-medium"
+        >
+          Show all {model.shown} rows
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTableModel, compareSortValues, matchesFilter } from "./table-model";
+import { buildTableModel, compareSortValues, limitGroups, matchesFilter } from "./table-model";
 
 type R = { name: string; size: number | null; family: string };
 const rows: R[] = [
@@ -59,5 +59,23 @@ describe("buildTableModel", () => {
     expect(model.groups.map((g) => g.key)).toEqual(["alpine", "ubuntu"]);
     expect(model.groups[0].rows.map((r) => r.name)).toEqual(["alpine:3.9", "alpine:3.22"]);
     expect(model.shown).toBe(4);
+  });
+});
+
+describe("limitGroups", () => {
+  const groups = [
+    { key: "a", rows: [1, 2, 3] },
+    { key: "b", rows: [4, 5] },
+    { key: "c", rows: [6] },
+  ];
+  it("keeps the first rows across groups and drops groups past the limit", () => {
+    expect(limitGroups(groups, 4)).toEqual([
+      { key: "a", rows: [1, 2, 3] },
+      { key: "b", rows: [4] },
+    ]);
+    expect(limitGroups(groups, 3)).toEqual([{ key: "a", rows: [1, 2, 3] }]);
+  });
+  it("leaves everything when there is no limit", () => {
+    expect(limitGroups(groups, undefined)).toBe(groups);
   });
 });

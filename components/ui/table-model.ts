@@ -63,3 +63,19 @@ export function buildTableModel<T>(input: ModelInput<T>): {
     .map(([key, groupRows]) => ({ key, rows: groupRows }));
   return { groups, shown: list.length, total: rows.length };
 }
+
+/**
+ * The first `limit` rows across groups, in order; groups left empty are dropped. A table of a thousand
+ * images renders its first screens at once and the rest on request, which keeps the page light.
+ */
+export function limitGroups<T>(groups: RowGroup<T>[], limit: number | undefined): RowGroup<T>[] {
+  if (limit === undefined) return groups;
+  const out: RowGroup<T>[] = [];
+  let left = limit;
+  for (const g of groups) {
+    if (left <= 0) break;
+    out.push({ key: g.key, rows: g.rows.slice(0, left) });
+    left -= g.rows.length;
+  }
+  return out;
+}
