@@ -3,12 +3,14 @@
  *    while its embedded worker (WORKER_CONCURRENCY=4) analyses 4 fixture images from the loopback registry.
  * 2. Two worker processes on one database with 20 queued runs: every run done once, none lost.
  *   npx tsx bench/load.ts [seconds=30] [readers=50]
+ * With LOAD_WORKER=separate the analyses run in a worker process of their own (EMBEDDED_WORKER=0 and
+ * `npm run worker`), as a busy deployment should run them, so the readers measure the web server alone.
  */
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { ensureFixtures } from "../scripts/fixtures";
 import { withSeededServer } from "./support/bench-server";
-import { waitForRuns } from "./support/two-workers";
+import { startWorkerProcess, waitForRuns } from "./support/two-workers";
 import { cpuMs, rssSummary, sampleRss } from "./support/proc";
 import { runReaders } from "./support/readers";
 import { mib, ms, percentile, printTable } from "./support/stats";
@@ -30,11 +32,19 @@ async function post(base: string, reference: string): Promise<string> {
 }
 
 async function readersWhileAnalysing(refs: string[]) {
-  const env = { EMBEDDED_WORKER: "1", WORKER_CONCURRENCY: "4", ALLOWED_REGISTRIES: "127.0.0.1:5731" };
+  const separate = process.env.LOAD_WORKER === "separate";
+  const env = {
+    EMBEDDED_WORKER: separate ? "0" : "1",
+    WORKER_CONCURRENCY: "4",
+    ALLOWED_REGISTRIES: "127.0.0.1:5731",
+  };
   await withSeededServer(
     { images: 1000, layers: 5, packages: 200 },
     env,
-    async ({ server, dbFile, logFile }) => {
+    async ({ server, dbFile, logFile, dir }) => {
+      const worker = separate
+        ? startWorkerProcess({ ...env, DATABASE_URL: `file:${dbFile}` }, `${dir}/worker.log`)
+        : undefined;
       const sampler = sampleRss(server.pid, 250);
       const cpu0 = cpuMs(server.pid);
       const started = Date.now();
@@ -43,6 +53,7 @@ async function readersWhileAnalysing(refs: string[]) {
       const readMs = Date.now() - started;
       const cores = (cpuMs(server.pid) - cpu0) / readMs;
       const runs = (await waitForRuns(dbFile, 180_000)).filter((r) => runIds.includes(r.id));
+      worker?.kill("SIGTERM");
       const samples = sampler.stop();
       const errorCount = [...stats.errors.values()].reduce((n, e) => n + e.length, 0);
       if (errorCount)
@@ -69,7 +80,7 @@ async function readersWhileAnalysing(refs: string[]) {
       const trace = samples
         .filter((_, i) => i % 12 === 0)
         .map((s) => `${(s.t / 1000).toFixed(0)}s:${(s.rss / 2 ** 20).toFixed(0)}`);
-      printTable("server (embedded worker included)", [
+      printTable(separate ? "server (worker in its own process)" : "server (embedded worker included)", [
         ["measure", "value"],
         ["keep-alive resets, retried once", stats.keepAliveResets],
         [
