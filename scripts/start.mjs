@@ -39,10 +39,35 @@ const app = next({ dev: false, dir: root, port, hostname: host });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// At most this many requests render at once; the rest wait their turn. A page render holds megabytes
+// while it runs, so without a bound 50 concurrent readers of 1,000 images took the server past 800 MiB
+// (bench/load.ts); waiting costs a socket, not a render. Event streams and static files are not counted.
+const maxInFlight = Math.max(1, Number(process.env.MAX_CONCURRENT_REQUESTS ?? 8) || 8);
+let inFlight = 0;
+const waiting = [];
+
+function release() {
+  inFlight--;
+  while (waiting.length > 0 && inFlight < maxInFlight) {
+    const next = waiting.shift();
+    if (!next.req.destroyed) start(next.req, next.res);
+  }
+}
+
+function start(req, res) {
+  inFlight++;
+  res.once("close", release);
+  handle(req, res);
+}
+
+const unbounded = (url = "") => url.startsWith("/_next/static/") || /^\/api\/runs\/[^/]+\/events/.test(url);
+
 const server = http.createServer((req, res) => {
   delete req.headers["x-basescope-peer"];
   req.headers["x-basescope-peer"] = req.socket.remoteAddress ?? "";
-  handle(req, res);
+  if (unbounded(req.url)) handle(req, res);
+  else if (inFlight < maxInFlight) start(req, res);
+  else waiting.push({ req, res });
 });
 // Longer than the usual 60 s idle timeout of proxies and clients: with Node's 5 s default, a saturated
 // server closed kept-alive connections while clients were already reusing them (ECONNRESET under load,

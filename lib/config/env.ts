@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   EMBEDDED_WORKER: z.enum(["0", "1"]).default("1"),
   /** A running analysis whose worker has not been heard from for this long is taken up again. */
   WORKER_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Requests rendered at once by `npm start`'s server (read there; validated here with the rest). */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1024).default(8),
   CACHE_DIR: z.string().default("./data/cache"),
   MAX_IMAGE_BYTES: z.coerce
     .number()
