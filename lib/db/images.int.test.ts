@@ -1,18 +1,17 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureFixtures } from "../../scripts/fixtures";
 import type { AnalysisResult } from "../analysis/types";
+import { openTestDb, type TestDb } from "../../scripts/test-support/test-db";
 
 /**
  * The image list is kept between requests; every change that alters it — a run succeeding (in any
  * process), an image deleted — must show on the next read, and a failed run must not.
  */
 const dir = mkdtempSync(path.join(os.tmpdir(), "bs-image-list-"));
-type Db = typeof import("./runs") & typeof import("./images") & typeof import("./client");
-let db: Db;
+let db: TestDb;
 let result: AnalysisResult;
 
 async function succeed(reference: string) {
@@ -32,8 +31,7 @@ async function succeed(reference: string) {
 beforeAll(async () => {
   const fx = await ensureFixtures(["apk"]);
   Object.assign(process.env, { DATABASE_URL: `file:${path.join(dir, "list.db")}` });
-  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-  db = { ...(await import("./runs")), ...(await import("./images")), ...(await import("./client")) };
+  db = await openTestDb();
   const { analyzeImage } = await import("../analysis/analyze");
   result = await analyzeImage({ reference: fx.images.apk });
 });

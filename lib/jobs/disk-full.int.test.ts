@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureFixtures } from "../../scripts/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/test-db";
 
 /**
  * The database's disk fills up while a run is saving. The database lives on a small tmpfs of the test's own
@@ -15,8 +16,7 @@ const mnt = path.join(dir, "db");
 const filler = path.join(mnt, "filler");
 let mounted = false;
 
-type Db = typeof import("../db/runs") & typeof import("../db/images") & typeof import("../db/client");
-let db: Db;
+let db: TestDb;
 let worker: { stop(): Promise<void> } | undefined;
 let reference: string;
 const logs: string[] = [];
@@ -49,12 +49,7 @@ beforeAll(async () => {
   execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt]);
   mounted = true;
   Object.assign(process.env, { DATABASE_URL: `file:${path.join(mnt, "runs.db")}`, DOCKER_CONFIG: dir });
-  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-  db = {
-    ...(await import("../db/runs")),
-    ...(await import("../db/images")),
-    ...(await import("../db/client")),
-  };
+  db = await openTestDb();
   const { startWorker } = await import("./worker");
   const { analyzeImage } = await import("../analysis/analyze");
   const { dbLayerCache } = await import("../db/layer-cache");
@@ -92,7 +87,7 @@ const queue = () =>
   db.enqueueRun({ reference, platform: "linux/amd64", source: "registry", family: "other", labels: [] });
 
 describe("a full disk under the database", { timeout: 30_000 }, () => {
-  let good: Awaited<ReturnType<Db["listImages"]>>;
+  let good: Awaited<ReturnType<TestDb["listImages"]>>;
 
   it("stores a first result while there is room", async () => {
     const run = await finished((await queue()).runId);

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { ensureFixtures } from "../../scripts/fixtures";
+import { openTestDb, type TestDb } from "../../scripts/test-support/test-db";
 
 /**
  * A Docker engine that dies in the middle of an export. The engine is a second dockerd of this test's own
@@ -15,8 +16,7 @@ const dockerHost = `unix://${socket}`;
 let engine: ChildProcess | undefined;
 let containerd: number | undefined;
 
-type Db = typeof import("../db/runs") & typeof import("../db/images") & typeof import("../db/client");
-let db: Db;
+let db: TestDb;
 let worker: { stop(): Promise<void> } | undefined;
 let reference: string;
 const logs: string[] = [];
@@ -82,12 +82,7 @@ beforeAll(async () => {
   const fx = await ensureFixtures(["apk"]);
   reference = fx.images.apk;
   Object.assign(process.env, { DATABASE_URL: `file:${path.join(dir, "runs.db")}`, DOCKER_CONFIG: dir });
-  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-  db = {
-    ...(await import("../db/runs")),
-    ...(await import("../db/images")),
-    ...(await import("../db/client")),
-  };
+  db = await openTestDb();
   await startEngine();
   const { startWorker } = await import("./worker");
   const { analyzeImage } = await import("../analysis/analyze");

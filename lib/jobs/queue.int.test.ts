@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureFixtures } from "../../scripts/fixtures";
 import { startFaultProxy, type FaultProxy } from "../../scripts/test-support/fault-proxy";
+import { openTestDb, type TestDb } from "../../scripts/test-support/test-db";
 
 /**
  * The queue's promises with the real worker and a database of this file's own: a cancelled run stops and
@@ -15,8 +16,7 @@ const registry = process.env.BASESCOPE_TEST_REGISTRY ?? "127.0.0.1:5731";
 const dir = mkdtempSync(path.join(os.tmpdir(), "bs-jobs-queue-"));
 const databaseUrl = `file:${path.join(dir, "queue.db")}`;
 
-type Db = typeof import("../db/runs") & typeof import("../db/images") & typeof import("../db/client");
-let db: Db;
+let db: TestDb;
 let apk: { reference: string; repo: string; tag: string; layerSize: number };
 let proxy: FaultProxy;
 const children: ChildProcess[] = [];
@@ -39,12 +39,7 @@ beforeAll(async () => {
   apk = { reference: fx.images.apk, repo: rec.repo, tag: rec.tag, layerSize: rec.layers[0].size };
   proxy = await startFaultProxy(`http://${registry}`);
   Object.assign(process.env, { DATABASE_URL: databaseUrl, DOCKER_CONFIG: dir });
-  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-  db = {
-    ...(await import("../db/runs")),
-    ...(await import("../db/images")),
-    ...(await import("../db/client")),
-  };
+  db = await openTestDb();
 });
 
 afterAll(async () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +9,7 @@ import {
   type FaultProxy,
   type FaultRule,
 } from "../../scripts/test-support/fault-proxy";
+import { openTestDb, type TestDb } from "../../scripts/test-support/test-db";
 
 /**
  * Whole runs through the real worker, the real analysis and a database of this file's own, with the registry
@@ -20,8 +20,7 @@ const upstream = `http://${process.env.BASESCOPE_TEST_REGISTRY ?? "127.0.0.1:573
 const dir = mkdtempSync(path.join(os.tmpdir(), "bs-jobs-registry-"));
 const creds = { user: "tester", password: "fault-proxy-pw" };
 
-type Db = typeof import("../db/runs") & typeof import("../db/images") & typeof import("../db/client");
-let db: Db;
+let db: TestDb;
 let proxy: FaultProxy;
 let mirror: Awaited<ReturnType<typeof startBlobMirror>>;
 let worker: { stop(): Promise<void> };
@@ -46,12 +45,7 @@ beforeAll(async () => {
     DOCKER_CONFIG: dir,
     DATABASE_URL: `file:${path.join(dir, "runs.db")}`,
   });
-  execFileSync("bash", ["scripts/prisma.sh", "migrate", "deploy"], { env: process.env, stdio: "ignore" });
-  db = {
-    ...(await import("../db/runs")),
-    ...(await import("../db/images")),
-    ...(await import("../db/client")),
-  };
+  db = await openTestDb();
   const { startWorker } = await import("./worker");
   const { analyzeImage } = await import("../analysis/analyze");
   worker = startWorker({
