@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -30,12 +31,36 @@ function endingSafely(tx: Transaction): Transaction {
   return tx;
 }
 
-/** The better-sqlite3 driver adapter, with transactions that always give their lock back. */
+/** How long a statement waits for another process's write lock before it fails with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Several processes write the one file (the server, `npm run worker`, `npm run seed`), so transactions
+ * begin IMMEDIATE: they take the write lock first, waiting up to BUSY_TIMEOUT_MS for it. Prisma begins them
+ * DEFERRED, and a deferred transaction that reads before it writes (every upsert does) fails at once with
+ * SQLITE_BUSY, which Prisma reports as "Operation has timed out", whenever another process commits between
+ * its read and its write. Every transaction this app runs writes, so nothing is lost by taking the lock
+ * early. (WAL, which lets pages read while a worker writes, is set on the file by scripts/start.mjs.)
+ */
+function preparedForSeveralProcesses(adapter: Adapter): Adapter {
+  // The adapter keeps its better-sqlite3 handle in `client` and begins transactions with
+  // client.prepare("BEGIN"); neither is public. A Prisma upgrade that moves the handle fails here, and one
+  // that changes the statement fails sqlite-adapter.int.test.ts.
+  const client = (adapter as unknown as { client?: Database.Database }).client;
+  if (typeof client?.prepare !== "function")
+    throw new Error("@prisma/adapter-better-sqlite3 changed: its better-sqlite3 handle is not where it was");
+  const prepare = client.prepare.bind(client);
+  client.prepare = ((sql: string) =>
+    prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+  return adapter;
+}
+
+/** The better-sqlite3 driver adapter: immediate transactions that always give their lock back. */
 export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
-  const factory = new PrismaBetterSQLite3({ url });
+  const factory = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
-    const adapter = await connect();
+    const adapter = preparedForSeveralProcesses(await connect());
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => endingSafely(await start(isolationLevel));
     return adapter;
