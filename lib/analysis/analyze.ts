@@ -12,7 +12,7 @@ import {
   wasteFigures,
 } from "../layers";
 import { formatPlatform, parsePlatform, parseReference } from "../reference";
-import { createRegistrySource, fetchManifestInfo } from "../registry";
+import { createRegistrySource, fetchManifestInfo, type RegistryOptions } from "../registry";
 import { historyForLayers } from "./history";
 import type {
   AnalysisResult,
@@ -34,8 +34,8 @@ export type AnalyzeOptions = {
   insecureRegistries?: string[];
   dockerHost?: string;
   maxImageBytes?: number;
-  /** Checks every URL the registry client fetches (the server's request forgery guard); none for the CLI. */
-  checkUrl?: (url: URL, registry: string) => Promise<void>;
+  /** The server's request forgery guard over everything the registry client fetches; none for the CLI. */
+  egress?: RegistryOptions["egress"];
   /** Registry wait limits (no response headers / a body gone quiet); the registry client's defaults otherwise. */
   registryTimeouts?: { connectTimeoutMs?: number; idleTimeoutMs?: number };
 };
@@ -50,14 +50,14 @@ function sourceFor(input: AnalyzeInput, opts: AnalyzeOptions): ImageSource {
       manifestInfo: async (repoDigest, platform) =>
         fetchManifestInfo(parseReference(repoDigest), platform, {
           insecureRegistries: opts.insecureRegistries,
-          checkUrl: opts.checkUrl,
+          egress: opts.egress,
           ...opts.registryTimeouts,
         }).catch(() => undefined),
     });
   }
   return createRegistrySource(parseReference(input.reference), {
     insecureRegistries: opts.insecureRegistries,
-    checkUrl: opts.checkUrl,
+    egress: opts.egress,
     ...opts.registryTimeouts,
   });
 }

@@ -15,6 +15,6 @@ export const runAnalysis: AnalyzeFn = (input, { signal, onProgress }) => {
     insecureRegistries: config.INSECURE_REGISTRIES,
     dockerHost: config.DOCKER_HOST,
     maxImageBytes: config.MAX_IMAGE_BYTES,
-    checkUrl: serverEgressGuard(),
+    egress: serverEgressGuard(),
   });
 };

@@ -1,3 +1,4 @@
+import { fetch, type Dispatcher } from "undici";
 import { BasescopeError } from "../errors";
 
 /**
@@ -12,10 +13,11 @@ export type HttpOptions = {
   /** Give up on a body that sends nothing for this long. Default 60 s. */
   idleTimeoutMs?: number;
   /**
-   * Called before every request, redirects and token realms included: the server passes its request
-   * forgery guard here (lib/security); the CLI, run by the user for themselves, passes nothing.
+   * The server's request forgery guard (lib/security): `check` runs before every request, redirects and
+   * token realms included, and the requests go through its `dispatcher`, which connects only to addresses
+   * it checked. The CLI, run by the user for themselves, passes nothing.
    */
-  checkUrl?: (url: URL, registry: string) => Promise<void>;
+  egress?: { check: (url: URL, registry: string) => Promise<void>; dispatcher: Dispatcher };
 };
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 30_000;
@@ -62,15 +64,18 @@ export async function send(
     timeoutMs,
   );
   try {
-    await opts.checkUrl?.(new URL(url), registry);
+    await opts.egress?.check(new URL(url), registry);
     const response = await fetch(url, {
       method: init.method,
       headers: init.headers,
       body: init.body,
       redirect: "manual",
       signal,
+      dispatcher: opts.egress?.dispatcher,
     });
-    return { response, abort };
+    // undici's own fetch (it takes a dispatcher) returns the same WHATWG Response as the global one; only
+    // the declared types differ.
+    return { response: response as unknown as Response, abort };
   } catch (e) {
     if (init.signal?.aborted) throw new BasescopeError("Cancelled", "The run was cancelled.", { cause: e });
     if (controller.signal.aborted && controller.signal.reason instanceof BasescopeError)
@@ -118,7 +123,11 @@ function errorCode(e: unknown): string | undefined {
 
 /** Maps what fetch throws (TypeError "fetch failed" with a cause carrying the code) to a typed error. */
 export function networkError(registry: string, e: unknown): BasescopeError {
-  if (e instanceof BasescopeError) return e;
+  // A refusal from the egress guard's lookup arrives as the cause of fetch's TypeError.
+  for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
+    if (cur instanceof BasescopeError) return cur;
+    cur = (cur as { cause?: unknown }).cause;
+  }
   const code = errorCode(e);
   const words = code
     ? (NETWORK_WORDS[code] ?? `network error ${code}`)

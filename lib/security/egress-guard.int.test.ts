@@ -35,7 +35,7 @@ async function front(blobTarget: string): Promise<ProxyHandle> {
 const run = (host: string, allowed?: string[]) =>
   analyzeImage(
     { reference: `${host}/${repo}:1`, source: "registry" },
-    { checkUrl: allowed ? createEgressGuard({ allowed }) : undefined },
+    { egress: allowed ? createEgressGuard({ allowed }) : undefined },
   );
 
 beforeAll(async () => {
@@ -98,5 +98,35 @@ describe("redirects under the server's egress guard", () => {
     expect(e.kind).toBe("NotAllowed");
     expect(e.message).toContain(`127.0.0.1:${realm.port}`);
     expect(realmHits).toEqual([]);
+  });
+
+  it("reaches a listed name through the guard's own name resolution", async () => {
+    const host = `localhost:${upstreamPort}`;
+    const result = await run(host, [host]);
+    expect(result.digest).toBe(image.manifestDigest);
+  });
+
+  it("connects only to the address it checked, so a name that rebinds to loopback reaches nothing", async () => {
+    const hits: string[] = [];
+    const target = await startServer((req, res) => {
+      hits.push(req.url ?? "");
+      res.writeHead(404).end();
+    });
+    stops.push(target.stop);
+    // A rebinding name: public when the guard checks the URL, loopback when asked again right after. The
+    // system resolver says loopback for localhost, so an HTTP client resolving by itself would connect.
+    let answers = 0;
+    const egress = createEgressGuard({
+      allowed: [],
+      lookupAll: async () => (answers++ % 2 === 0 ? ["93.184.216.34"] : ["127.0.0.1"]),
+    });
+    const e = await errorOf(
+      analyzeImage({ reference: `localhost:${target.port}/team/app:1`, source: "registry" }, { egress }),
+    );
+    expect(e.kind).toBe("NotAllowed");
+    expect(e.message).toContain("will not contact localhost");
+    // Every URL check passed (odd answers); the refusals came from the connections' own lookups.
+    expect(answers).toBeGreaterThanOrEqual(2);
+    expect(hits).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ async function outcome(p: Promise<void>): Promise<string> {
 }
 
 const check = (url: string, allowed: string[] = [], lookupAll?: LookupAll) =>
-  outcome(createEgressGuard({ allowed, lookupAll })(new URL(url), "reg.example"));
+  outcome(createEgressGuard({ allowed, lookupAll }).check(new URL(url), "reg.example"));
 
 /** A resolver of the test's own, like a line in /etc/hosts, for names whose records the test chooses. */
 const records =
@@ -75,16 +75,18 @@ describe("egress guard", () => {
       allowed: [],
       lookupAll: records({ "meta.example": ["169.254.169.254"] }),
     });
-    const e = await guard(new URL("http://meta.example:8080/x"), "reg.example").catch((err: Error) => err);
+    const e = await guard
+      .check(new URL("http://meta.example:8080/x"), "reg.example")
+      .catch((err: Error) => err);
     expect((e as Error).message).toContain('listing "meta.example:8080" in ALLOWED_REGISTRIES');
     expect((e as Error).message).not.toContain("169.254");
   });
 
   it("maps a name that does not resolve to RegistryUnreachable", async () => {
     const guard = createEgressGuard({ allowed: [], lookupAll: records({}) });
-    const e = await guard(new URL("https://nowhere.example/v2/"), "nowhere.example").catch(
-      (err: Error) => err,
-    );
+    const e = await guard
+      .check(new URL("https://nowhere.example/v2/"), "nowhere.example")
+      .catch((err: Error) => err);
     expect(e).toBeInstanceOf(BasescopeError);
     expect((e as BasescopeError).kind).toBe("RegistryUnreachable");
     expect((e as BasescopeError).message).toBe(
