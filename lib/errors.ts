@@ -18,6 +18,7 @@ export type ErrorKind =
   | "CorruptLayer"
   | "LimitExceeded"
   | "NotAllowed"
+  | "StorageFull"
   | "Cancelled"
   | "Internal";
 

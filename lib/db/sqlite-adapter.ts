@@ -7,6 +7,21 @@ type Query = Parameters<Transaction["executeRaw"]>[0];
 
 const ROLLBACK: Query = { sql: "ROLLBACK", args: [], argTypes: [] };
 
+let lastCommitFailure: unknown;
+
+/**
+ * The reason behind Prisma's "A rollback cannot be executed on a committed transaction". When the COMMIT of
+ * a transaction Prisma opens by itself (updateMany and others run in one) fails, Prisma marks it closed
+ * anyway, tries to roll it back, and throws that instead of the COMMIT's error: in WAL mode a full disk
+ * shows up at COMMIT, so "database or disk is full" would be lost. Returns the COMMIT's error, once.
+ */
+export function commitFailureBehind(e: unknown): unknown {
+  if (!(e instanceof Error) || !e.message.includes("cannot be executed on a committed transaction")) return;
+  const cause = lastCommitFailure;
+  lastCommitFailure = undefined;
+  return cause;
+}
+
 /**
  * Prisma ends a transaction by running COMMIT or ROLLBACK and only then releasing the adapter's transaction
  * lock, so when that statement fails the lock is never released and every later write of the process waits
@@ -23,6 +38,7 @@ function endingSafely(tx: Transaction): Transaction {
     try {
       return await run(query);
     } catch (e) {
+      lastCommitFailure = e;
       await run(ROLLBACK).catch(() => 0);
       await tx.rollback();
       throw e;

@@ -4,6 +4,7 @@ import os from "node:os";
 import type { AnalysisResult, Progress, SourceKind } from "../analysis/types";
 import { BasescopeError, toBasescopeError } from "../errors";
 import { claimNextRun, completeRun, finishRunUnsuccessfully, recoverStaleRuns, touchRun } from "../db/runs";
+import { commitFailureBehind } from "../db/sqlite-adapter";
 
 export type AnalyzeFn = (
   input: { reference: string; platform: string; source: SourceKind },
@@ -35,13 +36,15 @@ export function retryDelayMs(attempt: number, retryAfterSeconds?: number, baseMs
  * operator can act on. Worth retrying: space may be freed before the next attempt.
  */
 function diskFull(e: unknown): BasescopeError | undefined {
-  for (let cur = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
-    if (/SQLITE_FULL|database or disk is full/.test(cur.message)) {
-      return new BasescopeError(
-        "Internal",
-        "The disk holding the database is full, so this run's result could not be saved; earlier results are untouched.",
-        { cause: e, transient: true },
-      );
+  for (const start of [e, commitFailureBehind(e)]) {
+    for (let cur = start, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
+      if (/SQLITE_FULL|database or disk is full/.test(cur.message)) {
+        return new BasescopeError(
+          "StorageFull",
+          "The disk holding the database is full, so this run's result could not be saved; earlier results are untouched.",
+          { cause: e, transient: true },
+        );
+      }
     }
   }
   return undefined;
@@ -123,7 +126,7 @@ export function startWorker(opts: WorkerOptions): Worker {
       const run = await claimNextRun(id);
       if (!run) break;
       const p = runOne(run)
-        .catch((e) => log(`run ${run.id}: ${e}`))
+        .catch((e) => log(`run ${run.id}: ${diskFull(e)?.message ?? e}`))
         .finally(() => active.delete(run.id));
       active.set(run.id, p);
     }
