@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { fixtureImages } from "./support";
 import { ServerProcess } from "./server-process";
@@ -71,6 +72,42 @@ test("with ADMIN_TOKEN set, writes need the token and reads do not", async () =>
     });
     expect(ok.status).toBe(202);
     expect((await fetch(`${server.url}/api/images`)).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("without ADMIN_TOKEN, a proxy on this machine does not make its visitors local", async () => {
+  // 127.0.0.2 plays a reverse proxy the operator listed; 127.0.0.1 one that was not listed.
+  const server = new ServerProcess(3121, "/tmp/basescope-e2e-proxy", {
+    EMBEDDED_WORKER: "0",
+    TRUSTED_PROXIES: "127.0.0.2",
+  });
+  server.reset();
+  await server.start();
+  const post = (from: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        `${server.url}/api/images`,
+        { method: "POST", localAddress: from, headers: { "content-type": "application/json", ...headers } },
+        (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", reject);
+      req.end(JSON.stringify({ reference: fixtureImages()["apk"] }));
+    });
+  try {
+    expect((await post("127.0.0.1")).status).toBe(202);
+    const unlisted = await post("127.0.0.1", { "x-forwarded-for": "203.0.113.9" });
+    expect(unlisted.status).toBe(401);
+    expect(unlisted.body).toContain("came through a proxy");
+    // The listed proxy forwards a visitor from elsewhere, then one on this machine (which claimed, in vain,
+    // to be forwarding for 203.0.113.9: the proxy appends the address it saw).
+    expect((await post("127.0.0.2", { "x-forwarded-for": "203.0.113.9" })).status).toBe(401);
+    expect((await post("127.0.0.2", { "x-forwarded-for": "203.0.113.9, 127.0.0.1" })).status).toBe(202);
   } finally {
     await server.stop();
   }

@@ -2,7 +2,9 @@
 // Production start: apply pending migrations to the SQLite database, then serve the built app on $PORT.
 // A small custom server in front of Next.js records the TCP peer address in a header of its own (any
 // such header sent by the client is dropped first): with ADMIN_TOKEN unset, only loopback clients may
-// write, and route handlers cannot see the socket otherwise.
+// write, and route handlers cannot see the socket otherwise. It also records the forwarding headers the
+// request arrived with, before Next.js adds an X-Forwarded-For of its own to every request
+// (lib/security/client-address.ts reads both).
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import http from "node:http";
@@ -64,7 +66,11 @@ const unbounded = (url = "") => url.startsWith("/_next/static/") || /^\/api\/run
 
 const server = http.createServer((req, res) => {
   delete req.headers["x-basescope-peer"];
+  delete req.headers["x-basescope-forwarded-for"];
   req.headers["x-basescope-peer"] = req.socket.remoteAddress ?? "";
+  const { "x-forwarded-for": forwardedFor, forwarded, "x-real-ip": realIp } = req.headers;
+  if (forwardedFor !== undefined || forwarded !== undefined || realIp !== undefined)
+    req.headers["x-basescope-forwarded-for"] = [forwardedFor ?? ""].flat().join(", ");
   if (unbounded(req.url)) handle(req, res);
   else if (inFlight < maxInFlight) start(req, res);
   else waiting.push({ req, res });

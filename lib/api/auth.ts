@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { env } from "../config/env";
 import { BasescopeError } from "../errors";
+import { clientOf } from "../security/client-address";
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -11,7 +12,7 @@ function sameToken(a: string, b: string): boolean {
 
 /**
  * Writes need the admin token when one is configured; without one, only clients on this machine may
- * write (the peer address comes from the socket, set by scripts/start.mjs, never from the client).
+ * write (the address comes from the socket, set by scripts/start.mjs, or from a listed proxy).
  */
 export function assertCanWrite(headers: Headers): void {
   const token = env().ADMIN_TOKEN;
@@ -26,10 +27,18 @@ export function assertCanWrite(headers: Headers): void {
     }
     return;
   }
-  const peer = headers.get("x-basescope-peer");
-  // `next dev` has no custom server to set the header; the dev server is the developer's own.
-  if (peer === null && process.env.NODE_ENV !== "production") return;
-  if (peer === null || !LOOPBACK.test(peer)) {
+  const client = clientOf(headers, env().TRUSTED_PROXIES);
+  // `next dev` has no custom server to record the peer; the dev server is the developer's own.
+  if (client.address === null && process.env.NODE_ENV !== "production") return;
+  if (client.viaUntrustedProxy) {
+    throw new BasescopeError(
+      "AuthRequired",
+      "Without ADMIN_TOKEN configured, only clients on this machine may add or change images, and this " +
+        "request came through a proxy, so its client is unknown. Set ADMIN_TOKEN, or list the proxy in " +
+        "TRUSTED_PROXIES.",
+    );
+  }
+  if (client.address === null || !LOOPBACK.test(client.address)) {
     throw new BasescopeError(
       "AuthRequired",
       "Without ADMIN_TOKEN configured, only clients on this machine may add or change images.",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseRateLimit } from "../security/rate-limit";
+import { parseTrustedProxies } from "../security/client-address";
 
 /** The public registries users build on; loopback ones are allowed only when listed. */
 export const DEFAULT_ALLOWED_REGISTRIES = [
@@ -50,6 +51,15 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(20 * 1024 ** 3),
+  /** Reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges, comma-separated). */
+  TRUSTED_PROXIES: list([]).transform((entries, ctx) => {
+    try {
+      return parseTrustedProxies(entries);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
   /** Images one client may add: a burst of this many, earned back over the window ("0": no limit). */
   ADD_RATE_LIMIT: z
     .string()
