@@ -109,6 +109,11 @@ test("the overview shows the image in the sizing table, the charts and the crite
   await expect(await cell(criteria, criteriaRow, "Shell")).toContainText(item.shell ?? "no shell");
   await expect(await cell(criteria, criteriaRow, "Packages")).toHaveText(String(item.packages.count));
 
+  // At a laptop's 1280 px every column of the sizing table is in view, without scrolling sideways.
+  expect(page.viewportSize()?.width).toBe(1280);
+  const hidden = await sizing.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+  expect(hidden).toBeLessThanOrEqual(0);
+
   await page.screenshot({ path: `${ARTIFACTS}/overview.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: `${ARTIFACTS}/overview-dark.png`, fullPage: true });

@@ -44,7 +44,7 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
       header: "Image",
       rowHeader: true,
       sortValue: (r) => shortReference(r.reference),
-      className: "min-w-40 sm:min-w-56",
+      className: "min-w-40 sm:min-w-48",
       cell: (r) => (
         <div>
           <Link href={imageHref(r.id)} className="font-medium break-words hover:underline">
@@ -109,7 +109,12 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
           <span className="text-muted">no database</span>
         ),
     },
-    { id: "libc", header: "libc", sortValue: (r) => libcText(r.libc), cell: (r) => libcText(r.libc) },
+    {
+      id: "libc",
+      header: "libc",
+      sortValue: (r) => libcText(r.libc),
+      cell: (r) => <span className="whitespace-nowrap">{libcText(r.libc)}</span>,
+    },
     {
       id: "shell",
       header: "Shell",
@@ -119,11 +124,18 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
     },
     {
       id: "java",
-      header: "Java runtime",
+      header: "Java",
+      description: "The Java runtime in the image: version, JRE or JDK, vendor.",
       sortValue: (r) => r.java?.version ?? null,
       cell: (r) =>
         r.java ? (
-          <span title={r.java.home}>{javaText(r.java)}</span>
+          // Version and JRE/JDK on one line, the vendor under it; the full text and home on hover.
+          <span title={`${javaText(r.java)} in ${r.java.home}`}>
+            <span className="whitespace-nowrap">
+              {[r.java.version ?? "version unknown", r.java.imageType].filter(Boolean).join(" ")}
+            </span>
+            {r.java.vendor ? <span className="block text-xs text-muted">{r.java.vendor}</span> : null}
+          </span>
         ) : (
           <span className="text-muted">none</span>
         ),
@@ -135,7 +147,10 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
       sortValue: (r) => userText(r.user),
       cell: (r) =>
         isRootUser(r.user) ? (
-          <Badge tone="warn">{userText(r.user)}</Badge>
+          // Short here so every column fits a laptop screen; the title says why it is root.
+          <Badge tone="warn" title={`${userText(r.user)}: the image config sets no other user`}>
+            root
+          </Badge>
         ) : (
           <Badge tone="good">{r.user}</Badge>
         ),
@@ -185,6 +200,7 @@ export function SizingTable({ rows }: { rows: readonly ImageRow[] }) {
       columns={columns}
       rowKey={(r) => r.id}
       rowLimit={100}
+      dense
       caption="Sizing comparison: every analysed image and platform"
       filterText={rowSearchText}
       filterPlaceholder="Filter: alpine, arm64, musl, 21…"

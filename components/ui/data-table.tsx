@@ -46,6 +46,8 @@ export type DataTableProps<T> = {
   maxHeight?: string;
   /** Rows rendered before a "Show all" button; sorting and filtering still cover every row. */
   rowLimit?: number;
+  /** Narrower cell padding, for wide tables that should fit a laptop screen. */
+  dense?: boolean;
 };
 
 const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } as const;
@@ -54,6 +56,7 @@ const ALIGN = { left: "text-left", right: "text-right", center: "text-center" } 
 export function DataTable<T>(props: DataTableProps<T>) {
   const { rows, columns, rowKey, caption, filterText, groupBy, groupLabel } = props;
   const [query, setQuery] = useState("");
+  const pad = props.dense ? "px-2" : "px-3";
   const [sort, setSort] = useState<SortState>(props.initialSort ?? null);
   const [showAll, setShowAll] = useState(false);
   const filterId = useId();
@@ -120,7 +123,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <thead className="sticky top-0 z-10 bg-surface-2">
             <tr>
               {columns.map((col) => (
-                <HeaderCell key={col.id} col={col} sort={sort} onSort={() => toggleSort(col)} />
+                <HeaderCell key={col.id} col={col} pad={pad} sort={sort} onSort={() => toggleSort(col)} />
               ))}
             </tr>
           </thead>
@@ -154,7 +157,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     className={`border-t border-line hover:bg-surface-2 ${props.rowClassName?.(row) ?? ""}`}
                   >
                     {columns.map((col) => {
-                      const cls = `px-3 py-2 align-top ${ALIGN[col.align ?? "left"]} ${col.className ?? ""}`;
+                      const cls = `${pad} py-2 align-top ${ALIGN[col.align ?? "left"]} ${col.className ?? ""}`;
                       return col.rowHeader ? (
                         <th key={col.id} scope="row" className={`font-normal ${cls}`}>
                           {col.cell(row)}
@@ -185,7 +188,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
-function HeaderCell<T>({ col, sort, onSort }: { col: Column<T>; sort: SortState; onSort: () => void }) {
+function HeaderCell<T>({
+  col,
+  pad,
+  sort,
+  onSort,
+}: {
+  col: Column<T>;
+  pad: string;
+  sort: SortState;
+  onSort: () => void;
+}) {
   const active = sort?.columnId === col.id;
   const ariaSort = active
     ? sort.direction === "asc"
@@ -194,7 +207,7 @@ function HeaderCell<T>({ col, sort, onSort }: { col: Column<T>; sort: SortState;
     : col.sortValue
       ? "none"
       : undefined;
-  const cls = `whitespace-nowrap px-3 py-2 font-semibold ${ALIGN[col.align ?? "left"]} ${col.className ?? ""}`;
+  const cls = `whitespace-nowrap ${pad} py-2 font-semibold ${ALIGN[col.align ?? "left"]} ${col.className ?? ""}`;
   if (!col.sortValue) {
     return (
       <th scope="col" className={cls} title={col.description}>
