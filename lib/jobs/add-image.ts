@@ -5,7 +5,7 @@ import { env } from "../config/env";
 import { enqueueRun } from "../db/runs";
 import { BasescopeError } from "../errors";
 import { DEFAULT_PLATFORM, formatPlatform, parsePlatform, parseReference } from "../reference";
-import { TokenBucketLimiter } from "../security/rate-limit";
+import { takeRateToken } from "../db/rate-buckets";
 
 /** What a person or a script sends to benchmark an image; shared by the JSON API and the form's action. */
 export const AddImageSchema = z.object({
@@ -26,37 +26,21 @@ export function assertRegistryAllowed(registry: string): void {
   }
 }
 
-/**
- * One limiter per process, on globalThis because Next bundles the route handler and the form's action
- * separately: a module-level one would give each its own allowance.
- */
-const LIMITER = Symbol.for("basescope.addImageLimiter");
-type WithLimiter = { [LIMITER]?: TokenBucketLimiter | null };
-
-function limiter(): TokenBucketLimiter | null {
-  const g = globalThis as WithLimiter;
-  if (g[LIMITER] === undefined) {
-    const limit = env().ADD_RATE_LIMIT;
-    g[LIMITER] = limit ? new TokenBucketLimiter(limit) : null;
-  }
-  return g[LIMITER];
-}
-
 function minutes(ms: number): string {
   const m = ms / 60_000;
   return m === 1 ? "minute" : Number.isInteger(m) ? `${m} minutes` : `${ms / 1000} seconds`;
 }
 
 /** Every attempt from a person or script costs one token, so typos and refusals cannot be used to probe freely. */
-function takeAddToken(client: string): void {
-  const l = limiter();
-  if (!l) return;
-  const taken = l.take(client);
+async function takeAddToken(client: string): Promise<void> {
+  const limit = env().ADD_RATE_LIMIT;
+  if (!limit) return;
+  const taken = await takeRateToken(`add:${client}`, limit);
   if (taken.ok) return;
   const wait = taken.retryAfterSeconds;
   throw new BasescopeError(
     "RateLimited",
-    `Too many images added: at most ${l.limit.count} per ${minutes(l.limit.windowMs)} from one client. ` +
+    `Too many images added: at most ${limit.count} per ${minutes(limit.windowMs)} from one client. ` +
       `Try again in ${wait < 120 ? `${wait} seconds` : `${Math.ceil(wait / 60)} minutes`}.`,
     { retryAfterSeconds: wait, transient: false },
   );
@@ -64,7 +48,7 @@ function takeAddToken(client: string): void {
 
 /** `client` (see clientKey) is set for requests from people and scripts; internal callers leave it out. */
 export async function addImage(input: AddImageInput, opts: { client?: string } = {}) {
-  if (opts.client !== undefined) takeAddToken(opts.client);
+  if (opts.client !== undefined) await takeAddToken(opts.client);
   const parsed = AddImageSchema.parse(input);
   const ref = parseReference(parsed.reference);
   // The Docker source pulls through the engine from the same registry, so the same list applies.

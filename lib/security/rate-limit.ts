@@ -1,7 +1,7 @@
 /**
  * Token buckets per client: each key may spend `count` actions at once and earns them back evenly over
- * `windowMs`, so a steady client is never starved and a burst is bounded. Kept in memory: a limit for
- * one server process, which is where the web form and the API both run.
+ * `windowMs`, so a steady client is never starved and a burst is bounded. The arithmetic is here; the
+ * buckets live in the database (lib/db/rate-buckets.ts), shared by every server process.
  */
 export type RateLimit = { count: number; windowMs: number };
 
@@ -21,32 +21,21 @@ export function parseRateLimit(text: string): RateLimit | null {
   return { count, windowMs };
 }
 
-type Bucket = { tokens: number; at: number };
+/** A client's bucket: tokens left when it last took one, and when (ms). No bucket yet means full. */
+export type Bucket = { tokens: number; at: number };
 
-export class TokenBucketLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-
-  constructor(
-    readonly limit: RateLimit,
-    private readonly now: () => number = Date.now,
-    /** Beyond this many clients the idlest are forgotten, so random keys cannot grow memory without end. */
-    private readonly maxKeys = 10_000,
-  ) {}
-
-  take(key: string): TakeResult {
-    const { count, windowMs } = this.limit;
-    const perMs = count / windowMs;
-    const now = this.now();
-    const prev = this.buckets.get(key);
-    const tokens = prev ? Math.min(count, prev.tokens + (now - prev.at) * perMs) : count;
-    // Re-inserting keeps the map in least-recently-used order for eviction.
-    this.buckets.delete(key);
-    if (tokens < 1) {
-      this.buckets.set(key, { tokens, at: now });
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
-    }
-    this.buckets.set(key, { tokens: tokens - 1, at: now });
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
-    return { ok: true };
+/** One attempt to take a token at `now`: the answer, and the bucket to store whatever it was. */
+export function takeToken(
+  limit: RateLimit,
+  prev: Bucket | undefined,
+  now: number,
+): { result: TakeResult; bucket: Bucket } {
+  const { count, windowMs } = limit;
+  const perMs = count / windowMs;
+  const tokens = prev ? Math.min(count, prev.tokens + Math.max(0, now - prev.at) * perMs) : count;
+  if (tokens < 1) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
+    return { result: { ok: false, retryAfterSeconds }, bucket: { tokens, at: now } };
   }
+  return { result: { ok: true }, bucket: { tokens: tokens - 1, at: now } };
 }
