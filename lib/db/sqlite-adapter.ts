@@ -7,19 +7,21 @@ type Query = Parameters<Transaction["executeRaw"]>[0];
 
 const ROLLBACK: Query = { sql: "ROLLBACK", args: [], argTypes: [] };
 
-let lastCommitFailure: unknown;
+let lastCommitFailure: { error: unknown; at: number } | undefined;
 
 /**
  * The reason behind Prisma's "A rollback cannot be executed on a committed transaction". When the COMMIT of
  * a transaction Prisma opens by itself (updateMany and others run in one) fails, Prisma marks it closed
  * anyway, tries to roll it back, and throws that instead of the COMMIT's error: in WAL mode a full disk
- * shows up at COMMIT, so "database or disk is full" would be lost. Returns the COMMIT's error, once.
+ * shows up at COMMIT, so "database or disk is full" would be lost. Returns the COMMIT's error, once, if
+ * it failed within the last few seconds.
  */
 export function commitFailureBehind(e: unknown): unknown {
   if (!(e instanceof Error) || !e.message.includes("cannot be executed on a committed transaction")) return;
-  const cause = lastCommitFailure;
+  const failure = lastCommitFailure;
   lastCommitFailure = undefined;
-  return cause;
+  // Prisma throws its message right after the COMMIT failed; an older failure belongs to something else.
+  return failure && Date.now() - failure.at < 5000 ? failure.error : undefined;
 }
 
 /**
@@ -38,7 +40,7 @@ function endingSafely(tx: Transaction): Transaction {
     try {
       return await run(query);
     } catch (e) {
-      lastCommitFailure = e;
+      lastCommitFailure = { error: e, at: Date.now() };
       await run(ROLLBACK).catch(() => 0);
       await tx.rollback();
       throw e;

@@ -48,11 +48,13 @@ function normalise(hostPort: string): string {
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "");
 
+/** `registry` is unknown (undefined) at connection time, where only the host name is known, not its port. */
 function refused(host: string, registry?: string): BasescopeError {
+  const listing = registry ? `"${host}"` : `its host:port`;
   return new BasescopeError(
     "NotAllowed",
-    `basescope will not contact ${host}${registry ? ` for registry ${registry}` : ""}: it is a private, loopback or ` +
-      `link-local address. An operator can allow it by listing "${host}" in ALLOWED_REGISTRIES.`,
+    `basescope will not contact ${host}${registry ? ` for registry ${registry}` : ""}: it is a private, ` +
+      `loopback or link-local address. An operator can allow it by listing ${listing} in ALLOWED_REGISTRIES.`,
   );
 }
 
@@ -84,9 +86,8 @@ export function createEgressGuard(opts: EgressGuardOptions): EgressGuard {
 
   /** Resolves once and refuses non-public answers: the addresses a guarded connection may use. */
   const pinned = async (name: string, family: number): Promise<LookupAddress[]> => {
-    const listed = allowedNames.has(name);
-    const addresses = await (listed ? systemLookup : lookupAll)(name);
-    if (!listed && addresses.some(isNonPublicAddress)) throw refused(name);
+    const addresses = await lookupAll(name);
+    if (!allowedNames.has(name) && addresses.some(isNonPublicAddress)) throw refused(name);
     const usable = addresses
       .map((address) => ({ address, family: isIP(address) }))
       .filter((a) => family === 0 || a.family === family);
