@@ -112,3 +112,48 @@ test("without ADMIN_TOKEN, a proxy on this machine does not make its visitors lo
     await server.stop();
   }
 });
+
+test("the overview is rendered once per data version: replayed while nothing changes, fresh when it does", async () => {
+  const server = new ServerProcess(3122, "/tmp/basescope-e2e-page-cache");
+  server.reset();
+  await server.start();
+  const overview = async () => {
+    const res = await fetch(`${server.url}/`);
+    return { cache: res.headers.get("x-basescope-cache"), html: await res.text() };
+  };
+  try {
+    const reference = fixtureImages()["apk"];
+    const first = await overview();
+    expect(first.html).toContain("No images benchmarked yet");
+    expect((await overview()).cache).toBe("hit");
+
+    const add = await fetch(`${server.url}/api/images`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ reference }),
+    });
+    const { runId, imageId } = await add.json();
+    for (let status = ""; status !== "succeeded";) {
+      status = (await (await fetch(`${server.url}/api/runs/${runId}`)).json()).status;
+      expect(["queued", "running", "succeeded"]).toContain(status);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // The new result shows on the very next read, and that render is then replayed byte for byte.
+    const fresh = await overview();
+    expect(fresh.cache).toBe("miss");
+    expect(fresh.html).toContain(reference.split("/").pop());
+    const again = await overview();
+    expect(again).toEqual({ cache: "hit", html: fresh.html });
+    // A gzip-accepting client gets the same page, compressed.
+    const gz = await fetch(`${server.url}/`, { headers: { "accept-encoding": "gzip" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+    expect(await gz.text()).toBe(fresh.html);
+
+    expect((await fetch(`${server.url}/api/images/${imageId}`, { method: "DELETE" })).ok).toBe(true);
+    const emptied = await overview();
+    expect(emptied.cache).toBe("miss");
+    expect(emptied.html).toContain("No images benchmarked yet");
+  } finally {
+    await server.stop();
+  }
+});

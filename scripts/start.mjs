@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import Database from "better-sqlite3";
+import { createPageCache } from "./page-cache.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Relative DATABASE_URL and CACHE_DIR paths mean the same files to the migration and to the server.
@@ -62,6 +63,13 @@ function start(req, res) {
   handle(req, res);
 }
 
+function bounded(req, res) {
+  if (inFlight < maxInFlight) start(req, res);
+  else waiting.push({ req, res });
+}
+
+const pageCache = createPageCache({ dbFile, port });
+
 const unbounded = (url = "") => url.startsWith("/_next/static/") || /^\/api\/runs\/[^/]+\/events/.test(url);
 
 const server = http.createServer((req, res) => {
@@ -71,9 +79,12 @@ const server = http.createServer((req, res) => {
   const { "x-forwarded-for": forwardedFor, forwarded, "x-real-ip": realIp } = req.headers;
   if (forwardedFor !== undefined || forwarded !== undefined || realIp !== undefined)
     req.headers["x-basescope-forwarded-for"] = [forwardedFor ?? ""].flat().join(", ");
-  if (unbounded(req.url)) handle(req, res);
-  else if (inFlight < maxInFlight) start(req, res);
-  else waiting.push({ req, res });
+  if (pageCache.isRender(req)) bounded(req, res);
+  else if (pageCache.handles(req))
+    // A replayed page costs no render; a failed render falls back to Next for this request.
+    pageCache.serve(req, res).catch(() => (res.headersSent ? res.destroy() : bounded(req, res)));
+  else if (unbounded(req.url)) handle(req, res);
+  else bounded(req, res);
 });
 // Longer than the usual 60 s idle timeout of proxies and clients: with Node's 5 s default, a saturated
 // server closed kept-alive connections while clients were already reusing them (ECONNRESET under load,

@@ -1,7 +1,14 @@
 import http from "node:http";
 import { since } from "./stats";
 
-export type Timed = { status: number; ttfbMs: number; totalMs: number; bytes: number; body?: Buffer };
+export type Timed = {
+  status: number;
+  ttfbMs: number;
+  totalMs: number;
+  bytes: number;
+  body?: Buffer;
+  headers?: http.IncomingHttpHeaders;
+};
 
 /**
  * GET over node:http, timing the first body byte and the last one separately: a streamed page shows its
@@ -30,6 +37,7 @@ export function timedGet(
           totalMs: since(start),
           bytes,
           body: opts.keep ? Buffer.concat(chunks) : undefined,
+          headers: res.headers,
         }),
       );
       res.on("error", reject);

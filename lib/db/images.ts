@@ -1,4 +1,5 @@
 import "server-only";
+import { LIST_VERSION_SQL, listVersionOf } from "./list-version.mjs";
 import { Prisma } from "../generated/prisma/client";
 import { prisma } from "./client";
 import { imageJson, packageJson, runDetailsJson, runStatusJson, type ImageJson } from "./serialize";
@@ -60,17 +61,11 @@ async function readImages(withLayers: boolean): Promise<ImageJson[]> {
   });
 }
 
-/**
- * What the list depends on, in one cheap indexed read: results only change when a run succeeds (which
- * also refines its image's family) or an image is deleted. Another process (a separate worker) changes
- * it just the same, so every request checks it.
- */
+/** The list's data version (see list-version.mjs); another process's changes count just the same. */
 async function listVersion(): Promise<string> {
-  const [row] = await prisma.$queryRaw<{ runs: bigint; last: unknown; images: bigint }[]>`
-    SELECT (SELECT count(*) FROM "Run" WHERE status = 'succeeded') AS runs,
-           (SELECT max("finishedAt") FROM "Run" WHERE status = 'succeeded') AS last,
-           (SELECT count(*) FROM "Image") AS images`;
-  return `${row.runs}:${String(row.last)}:${row.images}`;
+  const [row] =
+    await prisma.$queryRawUnsafe<{ runs: bigint; last: unknown; images: bigint }[]>(LIST_VERSION_SQL);
+  return listVersionOf(row);
 }
 
 // Per process; a page of 1,000 images costs ~100 ms of server CPU to read and map, a version check ~1 ms.
