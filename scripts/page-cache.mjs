@@ -3,7 +3,7 @@
 // (no cookies, no per-request nonce: the CSP allows Next's inline bootstrap), so 50 readers rendering it
 // each in turn were the load bench's bottleneck. The version is the same cheap query the image list's own
 // cache uses (lib/db/list-version.mjs), read here from the database, so a separate worker's results show
-// on the next request. A render is made by asking this same server on loopback with a per-process key;
+// on the next request. A render is made by asking this same server with a per-process key;
 // concurrent misses share one render. Only a 200 is kept; anything else is passed on as it came.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
@@ -14,7 +14,9 @@ import { LIST_VERSION_SQL, listVersionOf } from "../lib/db/list-version.mjs";
 const RENDER_HEADER = "x-basescope-render";
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "date"]);
 
-export function createPageCache({ dbFile, port }) {
+/** `host` is what the server listens on; a wildcard is reached on loopback. */
+export function createPageCache({ dbFile, host, port }) {
+  const renderHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
   const key = randomBytes(16).toString("hex");
   const db = new Database(dbFile, { readonly: true, fileMustExist: true, timeout: 5000 });
   const versionQuery = db.prepare(LIST_VERSION_SQL);
@@ -29,7 +31,7 @@ export function createPageCache({ dbFile, port }) {
     pending = new Promise((resolve, reject) => {
       const req = http.get(
         {
-          host: "127.0.0.1",
+          host: renderHost,
           port,
           path: "/",
           headers: { [RENDER_HEADER]: key, "accept-encoding": "identity" },
@@ -74,8 +76,8 @@ export function createPageCache({ dbFile, port }) {
     },
     /** The loopback request that renders for the cache: it goes to Next itself. */
     isRender(req) {
-      const ok =
-        req.headers[RENDER_HEADER] === key && /^(::ffff:)?127\.0\.0\.1$/.test(req.socket.remoteAddress ?? "");
+      // The key is 128 random bits made at start and sent only over this process's own connection.
+      const ok = req.headers[RENDER_HEADER] === key;
       delete req.headers[RENDER_HEADER];
       return ok;
     },

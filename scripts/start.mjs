@@ -68,7 +68,7 @@ function bounded(req, res) {
   else waiting.push({ req, res });
 }
 
-const pageCache = createPageCache({ dbFile, port });
+const pageCache = createPageCache({ dbFile, host, port });
 
 const unbounded = (url = "") => url.startsWith("/_next/static/") || /^\/api\/runs\/[^/]+\/events/.test(url);
 
