@@ -29,20 +29,22 @@ afterAll(async () => {
 
 /**
  * `n` takes from another process running the server's data-access module, as `npm start` loads it, one
- * after another once it is loaded. `onReady` runs when it starts taking.
+ * after another once it is loaded, and when the first and the last were made. `onReady` runs when it
+ * starts taking.
  */
 async function takesInOtherProcess(
   key: string,
   limit: object,
   n: number,
   onReady: () => void = () => {},
-): Promise<TakeResult[]> {
+): Promise<{ results: TakeResult[]; from: number; to: number }> {
   const script = `
     const { takeRateToken } = await import("./lib/db/rate-buckets.ts");
     console.log("ready");
-    const all = [];
-    for (let i = 0; i < ${n}; i++) all.push(await takeRateToken(${JSON.stringify(key)}, ${JSON.stringify(limit)}));
-    console.log(JSON.stringify(all));
+    const results = [];
+    const from = Date.now();
+    for (let i = 0; i < ${n}; i++) results.push(await takeRateToken(${JSON.stringify(key)}, ${JSON.stringify(limit)}));
+    console.log(JSON.stringify({ results, from, to: Date.now() }));
   `;
   const child = spawn(
     process.execPath,
@@ -56,7 +58,7 @@ async function takesInOtherProcess(
   });
   const code = await new Promise((resolve) => child.once("close", resolve));
   expect(code).toBe(0);
-  return JSON.parse(out.trim().split("\n").at(-1)!) as TakeResult[];
+  return JSON.parse(out.trim().split("\n").at(-1)!) as { results: TakeResult[]; from: number; to: number };
 }
 
 describe("rate buckets in the database", () => {
@@ -64,7 +66,7 @@ describe("rate buckets in the database", () => {
     const limit = { count: 3, windowMs: 60_000 };
     expect(await takeRateToken("add:peer:203.0.113.1", limit)).toEqual({ ok: true });
     expect(await takeRateToken("add:peer:203.0.113.1", limit)).toEqual({ ok: true });
-    const other = await takesInOtherProcess("add:peer:203.0.113.1", limit, 2);
+    const other = (await takesInOtherProcess("add:peer:203.0.113.1", limit, 2)).results;
     expect(other.filter((r) => r.ok)).toHaveLength(1);
     expect(other.find((r) => !r.ok)).toMatchObject({ ok: false, retryAfterSeconds: expect.any(Number) });
     expect((await takeRateToken("add:peer:203.0.113.1", limit)).ok).toBe(false);
@@ -78,11 +80,14 @@ describe("rate buckets in the database", () => {
     const there = takesInOtherProcess("add:race", limit, 150, started);
     await ready;
     const here: TakeResult[] = [];
+    const from = Date.now();
     for (let i = 0; i < 150; i++) here.push(await takeRateToken("add:race", limit));
-    const all = [...here, ...(await there)];
-    // Both got some, and together exactly the 200 there were (a few seconds earn back far less than one).
-    expect(here.some((r) => r.ok) && (await there).some((r) => r.ok)).toBe(true);
-    expect(all.filter((r) => r.ok)).toHaveLength(200);
+    const to = Date.now();
+    const other = await there;
+    // The two series of takes overlapped in time, so this was a race...
+    expect(from < other.to && other.from < to).toBe(true);
+    // ...and together they got exactly the 200 there were (a few seconds earn back far less than one).
+    expect([...here, ...other.results].filter((r) => r.ok)).toHaveLength(200);
   });
 
   it("forget buckets idle for a whole window, which are full again anyway", async () => {
